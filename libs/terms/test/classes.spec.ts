@@ -1,0 +1,253 @@
+/** Focused tests, one block per phrase class of issue 4 (phrases from the issue and variations). */
+import * as terms from '../src';
+import { parseTerm, normalise, TermResult } from '../src';
+
+const P2124 = { from: '2021-01-01', to: '2024-12-31', tz: 'Europe/Moscow' };
+const P23 = { from: '2023-01-01', to: '2023-12-31', tz: 'Europe/Moscow' };
+
+const occ = (r: TermResult): string => r.occurrences.map((o) => `${o.start ?? '_'}~${o.due}`).join(' ');
+const win = (r: TermResult): string => `${r.window.start ?? '_'}..${r.window.end ?? '_'}`;
+
+function check(phrase: string, ctx: typeof P23, kind: TermResult['kind'], occurrences: string, review = false): TermResult {
+  const r = parseTerm(phrase, ctx);
+  expect({ kind: r.kind, occ: occ(r), review: r.needsReview }).toEqual({ kind, occ: occurrences, review });
+  if (review) expect(r.reason).toMatch(/\S/);
+  else expect(r.reason).toBeUndefined();
+  return r;
+}
+
+describe('normalise', () => {
+  it.each([
+    ['<p>до 2024 года</p>', 'до 2024'],
+    ['**Февраль,  2023**', 'февраль, 2023'],
+    ['В течении  периода', 'в течение периода'],
+    ['До 01 06.2021', 'до 01.06.2021'],
+    ['Ещё&nbsp;раз', 'еще раз'],
+    ['30 апреля 2022 г.', '30 апреля 2022'],
+    ['2021–2022 гг.', '2021-2022'],
+    ['Срок: до 1 июня', 'до 1 июня'],
+    ['&#x41;&#1041;&#9999999;', 'aб'],
+  ])('%s → %s', (raw, text) => expect(normalise(raw).text).toBe(text));
+
+  it('keeps the original case in display at the same offsets', () => {
+    const n = normalise('По графику ФГБУ «ФИОКО»');
+    expect(n.display).toBe('По графику ФГБУ «ФИОКО»');
+    expect(n.text).toBe(n.display.toLowerCase());
+  });
+});
+
+describe('dates and deadlines', () => {
+  it('a date is due that day', () => {
+    const r = check('01.09.2021', P2124, 'once', '2021-09-01~2021-09-01');
+    expect(win(r)).toBe('2021-09-01..2021-09-01');
+    check('15 сентября 2021 года', P2124, 'once', '2021-09-15~2021-09-15');
+    check('30 апреля 2022 г.', P2124, 'once', '2022-04-30~2022-04-30');
+    check('01.09.21', P2124, 'once', '2021-09-01~2021-09-01');
+  });
+  it('`до`/`не позднее`/`к` DATE: due on the date, no start written', () => {
+    const r = check('До 01.05.2021', P2124, 'once', '_~2021-05-01');
+    expect(win(r)).toBe('_..2021-05-01');
+    check('до 1 сентября 2024 года', P2124, 'once', '_~2024-09-01');
+    check('не позднее 15 мая 2022', P2124, 'once', '_~2022-05-15');
+    check('к 1 сентября 2022', P2124, 'once', '_~2022-09-01');
+    check('До 01 06.2021', P2124, 'once', '_~2021-06-01');
+    check('**до 1 июня 2023**', P2124, 'once', '_~2023-06-01');
+    check('&laquo;до&raquo; 2024&nbsp;года', P2124, 'once', '_~2024-12-31');
+  });
+  it('a date without a year takes the first on or after --from (review when the period has several years)', () => {
+    check('10.06.', P23, 'once', '2023-06-10~2023-06-10');
+    check('до 1 декабря', { ...P23, from: '2023-05-12' }, 'once', '_~2023-12-01');
+    check('10.06.', { ...P2124, from: '2021-07-01' }, 'once', '2022-06-10~2022-06-10', true);
+  });
+  it('a date outside the period has no occurrence and asks for review', () => {
+    const r = check('До 01.01.2019', P2124, 'once', '', true);
+    expect(r.reason).toMatch(/outside the period/);
+    expect(win(r)).toBe('_.._');
+  });
+  it('an impossible date is unknown', () => {
+    expect(parseTerm('31.02.2023', P23)).toMatchObject({ kind: 'unknown', needsReview: true, reason: expect.stringMatching(/no such date/) });
+    expect(parseTerm('29.02.2023', P23).kind).toBe('unknown');
+    check('29.02.2024', P2124, 'once', '2024-02-29~2024-02-29');
+  });
+});
+
+describe('named periods', () => {
+  it('months run from the first to the last day', () => {
+    check('Февраль, 2023', P2124, 'once', '2023-02-01~2023-02-28');
+    check('ноябрь 2023 года', P2124, 'once', '2023-11-01~2023-11-30');
+    check('Октябрь 2021', P2124, 'once', '2021-10-01~2021-10-31');
+    check('в октябре 2021 г.', P2124, 'once', '2021-10-01~2021-10-31');
+    check('февраль 2024', P2124, 'once', '2024-02-01~2024-02-29');
+  });
+  it('month ranges', () => {
+    check('Январь-май', P23, 'once', '2023-01-01~2023-05-31');
+    check('март-декабрь 2024 года', P2124, 'once', '2024-03-01~2024-12-31');
+    check('сентябрь 2023 - май 2024', P2124, 'once', '2023-09-01~2024-05-31');
+    check('сентябрь-май 2024', P2124, 'once', '2023-09-01~2024-05-31');
+    check('Октябрь-ноябрь, ежегодно', P2124, 'recurring',
+      '2021-10-01~2021-11-30 2022-10-01~2022-11-30 2023-10-01~2023-11-30 2024-10-01~2024-11-30');
+  });
+  it('quarters', () => {
+    check('3 квартал 2024 г.', P2124, 'once', '2024-07-01~2024-09-30');
+    check('I квартал', P23, 'once', '2023-01-01~2023-03-31');
+    check('IV кв. 2023', P2124, 'once', '2023-10-01~2023-12-31');
+    check('в 3 квартале 2022 года', P2124, 'once', '2022-07-01~2022-09-30');
+    check('I-II квартал 2022', P2124, 'once', '2022-01-01~2022-06-30');
+    expect(parseTerm('5 квартал', P23).kind).toBe('unknown');
+  });
+  it('half-years end 30 June / 31 December', () => {
+    check('1 полугодие', P23, 'once', '2023-01-01~2023-06-30');
+    check('2-е полугодие 2022 г.', P2124, 'once', '2022-07-01~2022-12-31');
+    check('Первое полугодие', P23, 'once', '2023-01-01~2023-06-30');
+    check('1, 2 полугодие', P23, 'recurring', '2023-01-01~2023-06-30 2023-07-01~2023-12-31');
+  });
+  it('years and year ranges', () => {
+    check('2022 - 2024', P2124, 'once', '2022-01-01~2024-12-31');
+    check('2021-2022 гг.', P2124, 'once', '2021-01-01~2022-12-31');
+    check('В течение 2021-2022 годов', P2124, 'once', '2021-01-01~2022-12-31');
+    check('до 2024 года', P2124, 'once', '_~2024-12-31');
+    check('до декабря 2024 года', P2124, 'once', '_~2024-12-31');
+    check('до 2030 года', P2124, 'once', '', true);
+  });
+  it('explicit spans; an open `с A` is continuous from A', () => {
+    check('с 15 марта по 31 декабря 2023', P2124, 'once', '2023-03-15~2023-12-31');
+    check('С 1 по 15 апреля 2024 г.', P2124, 'once', '2024-04-01~2024-04-15');
+    check('1-15 апреля 2022', P2124, 'once', '2022-04-01~2022-04-15');
+    const r = check('С 1 сентября 2023 г.', P2124, 'continuous', '');
+    expect(win(r)).toBe('2023-09-01..2024-12-31');
+  });
+  it('a start before the period is clipped to --from', () => {
+    check('2022 - 2024', { ...P2124, from: '2023-05-31' }, 'once', '2023-05-31~2024-12-31');
+  });
+});
+
+describe('recurrence', () => {
+  it('`Ежегодно` alone is due 31 December of each year', () => {
+    const r = check('Ежегодно', P2124, 'recurring', '2021-01-01~2021-12-31 2022-01-01~2022-12-31 2023-01-01~2023-12-31 2024-01-01~2024-12-31');
+    expect(win(r)).toBe('2021-01-01..2024-12-31');
+    check('не реже 1 раза в год', { ...P2124, from: '2023-06-01' }, 'recurring', '2023-06-01~2023-12-31 2024-01-01~2024-12-31');
+  });
+  it('annual months and dates', () => {
+    check('Октябрь, ежегодно', P23, 'recurring', '2023-10-01~2023-10-31');
+    check('Ежегодно до 01 сентября', { ...P2124, from: '2023-01-01' }, 'recurring', '_~2023-09-01 _~2024-09-01');
+    check('Ежегодно - до 20 мая - до 20 декабря', P23, 'recurring', '_~2023-05-20 _~2023-12-20');
+    check('ежегодно до 25 декабря', P23, 'recurring', '_~2023-12-25');
+  });
+  it('a month repeated in listed years', () => {
+    check('Ноябрь 2021, 2022, 2023, 2024', P2124, 'recurring',
+      '2021-11-01~2021-11-30 2022-11-01~2022-11-30 2023-11-01~2023-11-30 2024-11-01~2024-11-30');
+  });
+  it('a list of months', () => {
+    check('Апрель, октябрь, декабрь', P23, 'recurring', '2023-04-01~2023-04-30 2023-10-01~2023-10-31 2023-12-01~2023-12-31');
+    check('Апрель, октябрь 2024', P2124, 'recurring', '2024-04-01~2024-04-30 2024-10-01~2024-10-31');
+  });
+  it('monthly, quarterly: due on the last day unless a day is named', () => {
+    const m = parseTerm('Ежемесячно', P23);
+    expect(m.kind).toBe('recurring');
+    expect(m.occurrences).toHaveLength(12);
+    expect(m.occurrences[1]).toEqual({ start: '2023-02-01', due: '2023-02-28' });
+    check('ежеквартально', P23, 'recurring', '2023-01-01~2023-03-31 2023-04-01~2023-06-30 2023-07-01~2023-09-30 2023-10-01~2023-12-31');
+    const d = parseTerm('до 10 числа каждого месяца', P23);
+    expect(d.occurrences.map((o) => o.due)).toEqual(Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}-10`));
+    const f = parseTerm('до 5 числа месяца, следующего за отчетным', P23);
+    expect(f.occurrences[0]).toEqual({ start: '2023-02-01', due: '2023-02-05' });
+    expect(f.occurrences).toHaveLength(11); // December's report falls due in January, after the period
+    check('до 15 числа месяца, следующего за отчетным кварталом', P23, 'recurring',
+      '2023-04-01~2023-04-15 2023-07-01~2023-07-15 2023-10-01~2023-10-15');
+  });
+  it('frequency constraints', () => {
+    expect(parseTerm('не менее 1 раза в месяц', P23).occurrences).toHaveLength(12);
+    check('не реже 2 раз в год', P23, 'recurring', '2023-01-01~2023-06-30 2023-07-01~2023-12-31');
+    const r = check('не менее 4 заседаний ежегодно', P23, 'recurring', '2023-01-01~2023-12-31');
+    expect(r.schedule).toMatchObject({ type: 'every', unit: 'year', minCount: 4 });
+    expect(parseTerm('еженедельно', P23)).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/weekly/) });
+  });
+});
+
+describe('bounded frequencies and year ends', () => {
+  it('a frequency with one bound narrows its occurrences', () => {
+    check('ежегодно до 2023 года', P2124, 'recurring', '2021-01-01~2021-12-31 2022-01-01~2022-12-31 2023-01-01~2023-12-31');
+    check('ежемесячно с 1 октября 2024', P2124, 'recurring', '2024-10-01~2024-10-31 2024-11-01~2024-11-30 2024-12-01~2024-12-31');
+  });
+  it('`до конца года` is 31 December', () => {
+    check('до конца года', P23, 'once', '_~2023-12-31');
+    check('до конца 2022 года', P2124, 'once', '_~2022-12-31');
+  });
+  it('a span repeated in listed years, across the new year too', () => {
+    check('Ноябрь-декабрь 2023, 2024', P2124, 'recurring', '2023-11-01~2023-12-31 2024-11-01~2024-12-31');
+    check('сентябрь-май, 2024', P2124, 'once', '2023-09-01~2024-05-31');
+  });
+  it('academic years run 1 September – 31 August; following an academic schedule asks for review', () => {
+    check('2023/24 учебный год', P2124, 'once', '2023-09-01~2024-08-31');
+    check('Ежегодно в соответствии с учебным графиком - 2022/23 учебный год', P2124, 'recurring', '2022-09-01~2023-08-31', true);
+    expect(parseTerm('2023/25 учебный год', P2124).kind).toBe('unknown');
+  });
+});
+
+describe('continuous', () => {
+  it.each(['Постоянно', 'На постоянной основе', 'регулярно', 'В течение года', 'В течение периода', 'весь период',
+    'В течение всего периода', 'В течении всего периода', 'в течение срока реализации дорожной карты', 'В течение учебного года'])(
+    '%s', (phrase) => {
+      const r = check(phrase, P23, 'continuous', '');
+      expect(win(r)).toBe('2023-01-01..2023-12-31');
+    });
+  it('«в течение года» over several years asks for review', () => {
+    check('В течение года', P2124, 'continuous', '', true);
+  });
+  it('continuous until a date narrows the window', () => {
+    const r = check('постоянно, до 2023 года', P2124, 'continuous', '');
+    expect(win(r)).toBe('2021-01-01..2023-12-31');
+  });
+});
+
+describe('external schedules', () => {
+  it.each([
+    ['По графику ФГБУ «ФИОКО»', 'ФГБУ «ФИОКО»'],
+    ['по графику Рособрнадзора', 'Рособрнадзора'],
+    ['в соответствии с графиком Минпросвещения России', 'Минпросвещения России'],
+    ['В течение периода (по графику ФГАОУ ДПО «Академия Минпросвещения России»)', 'ФГАОУ ДПО «Академия Минпросвещения России»'],
+    ['по плану НИКУ', 'НИКУ'],
+  ])('%s → %s', (phrase, owner) => {
+    const r = check(phrase, P23, 'external', '');
+    expect(r.external).toBe(owner);
+    expect(win(r)).toBe('2023-01-01..2023-12-31');
+  });
+  it('a separate plan or schedule needs no owner', () => {
+    for (const p of ['По отдельному графику', 'По отдельному плану', 'по утвержденному плану']) expect(check(p, P23, 'external', '').external).toBeUndefined();
+  });
+  it('an unnamed schedule, an event or a request without owner asks for review', () => {
+    check('в соответствии с графиком', P23, 'external', '', true);
+    check('По мере создания федеральной платформы', P23, 'external', '', true);
+    check('По мере необходимости', P23, 'external', '', true);
+    check('по запросам', P23, 'external', '', true);
+    expect(check('по запросам образовательных организаций', P23, 'external', '').external).toBe('образовательных организаций');
+  });
+  it('a period narrows the window', () => {
+    const r = check('в течение 2023 года (по графику ФИОКО)', P2124, 'external', '');
+    expect(win(r)).toBe('2023-01-01..2023-12-31');
+  });
+});
+
+describe('no term and unknown', () => {
+  it.each(['Х', 'х', 'x', '-', '—', '–', '--', '', '   ', '<p></p>', '**—**'])('%j is none', (phrase) => {
+    const r = check(phrase, P23, 'none', '');
+    expect(win(r)).toBe('_.._');
+  });
+  it.each(['по согласованию сторон', 'foo', 'в 25 веке', '?', 'после того как'])('%j is unknown with a reason', (phrase) => {
+    const r = parseTerm(phrase, P23);
+    expect(r).toMatchObject({ kind: 'unknown', needsReview: true, occurrences: [], window: { start: null, end: null } });
+    expect(r.reason).toMatch(/\S/);
+  });
+  it('an invalid period is unknown, not an exception', () => {
+    expect(parseTerm('Ежегодно', { from: '2024-01-01', to: '2023-01-01', tz: 'Europe/Moscow' }).kind).toBe('unknown');
+    expect(parseTerm('Ежегодно', { from: 'nope', to: '2023-01-01', tz: 'Europe/Moscow' }).kind).toBe('unknown');
+  });
+  it('exports the calendar helpers next to parseTerm (index.ts, the @karta/terms entry)', () => {
+    expect(terms.isWorkingDay('2024-01-09')).toBe(true);
+    expect(terms.nextWorkingDay('2024-01-05')).toBe('2024-01-09');
+    expect(terms.addWorkingDays('2024-01-09', -1)).toBe('2023-12-29');
+  });
+  it('keeps the input exactly as given', () => {
+    expect(parseTerm('  <b>До 01.05.2021</b> ', P2124).input).toBe('  <b>До 01.05.2021</b> ');
+  });
+});
