@@ -1,0 +1,150 @@
+import * as path from 'node:path';
+
+/**
+ * The API's whole configuration, parsed once from the environment at boot. Inject `AppConfig` anywhere;
+ * every variable is documented in README.md and .env.example.
+ */
+export class AppConfig {
+  readonly nodeEnv!: 'development' | 'test' | 'production';
+  readonly host!: string;
+  readonly port!: number;
+  readonly publicUrl!: string;
+  readonly logLevel!: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly databaseUrl!: string;
+  readonly temporal!: { address: string; namespace: string; taskQueue: string };
+  readonly mail!: {
+    /** Where mail is sent: SMTP_URL, or the in-process catcher when SMTP_URL is unset. */
+    smtpUrl: string;
+    from: string;
+    /** Set when SMTP_URL is unset: the API runs a catching SMTP server and serves it at /api/dev/mailbox. */
+    catcher?: { host: string; port: number; file: string };
+  };
+  readonly jwtSecret!: string;
+  readonly dataDir!: string;
+  readonly storageDir!: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+const DEV_JWT_SECRET = 'karta-development-secret-change-me-in-production';
+
+/** Parses and validates `env`; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new Reader(env, problems);
+
+  const nodeEnv = read.oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const production = nodeEnv === 'production';
+  const port = read.port('PORT', 3000);
+  const host = read.string('HOST', '0.0.0.0');
+  const dataDir = path.resolve(read.string('DATA_DIR', '.data'));
+  const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:'], production ? 'required' : 'optional');
+  const catcherPort = read.port('SMTP_CATCHER_PORT', 1025);
+  const jwtSecret = read.string('JWT_SECRET', production ? undefined : DEV_JWT_SECRET);
+  if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
+
+  const config: AppConfig = {
+    nodeEnv,
+    host,
+    port,
+    publicUrl: read.url('PUBLIC_URL', ['http:', 'https:'], 'optional') ?? `http://localhost:${port}`,
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:'], 'required') ?? '',
+    temporal: {
+      address: read.hostPort('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
+      namespace: read.string('TEMPORAL_NAMESPACE', 'default'),
+      taskQueue: read.string('TEMPORAL_TASK_QUEUE', 'karta'),
+    },
+    mail: {
+      smtpUrl: smtpUrl ?? `smtp://127.0.0.1:${catcherPort}`,
+      from: read.string('MAIL_FROM', 'Karta <karta@localhost>'),
+      catcher: smtpUrl
+        ? undefined
+        : {
+            host: '127.0.0.1',
+            port: catcherPort,
+            file: path.resolve(read.string('MAILBOX_FILE', path.join(dataDir, 'mailbox', 'messages.jsonl'))),
+          },
+    },
+    jwtSecret,
+    dataDir,
+    storageDir: path.resolve(read.string('STORAGE_DIR', path.join(dataDir, 'storage'))),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+class Reader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback?: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (value === undefined) {
+      this.problems.push(`${name} is required`);
+      return '';
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name) ?? fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got '${value}')`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  port(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) {
+      this.problems.push(`${name} must be a TCP port 1-65535 (got '${value}')`);
+      return fallback;
+    }
+    return n;
+  }
+
+  hostPort(name: string, fallback: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (!/^[^\s:/]+:\d{1,5}$/.test(value)) {
+      this.problems.push(`${name} must be host:port, e.g. 127.0.0.1:7233 (got '${value}')`);
+    }
+    return value;
+  }
+
+  url(name: string, protocols: string[], presence: 'required' | 'optional'): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) {
+      if (presence === 'required') this.problems.push(`${name} is required (${protocols[0]}//…)`);
+      return undefined;
+    }
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        this.problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+      }
+    } catch {
+      this.problems.push(`${name} is not a valid URL`);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,2 @@
+export { AppConfig, ConfigError, loadConfig } from './config';
+export { AppConfigModule } from './config.module';

@@ -1,0 +1,159 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+export class SubmitEvidenceDto {
+  @ApiPropertyOptional({ example: 'Положение утверждено, приказ во вложении' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+
+  @ApiPropertyOptional({
+    example: '872',
+    description: 'When the result is an order or a protocol: its number',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  documentNumber?: string;
+
+  @ApiPropertyOptional({
+    example: '2024-05-31',
+    description: 'When the result is an order or a protocol: its date',
+  })
+  @IsOptional()
+  @Matches(ISO)
+  documentDate?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The organization reported for, when the activity has several and the user is in more than one',
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}
+
+export class SubmitEvidenceFormDto extends SubmitEvidenceDto {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', format: 'binary' },
+    description: 'One or more files (PDF, Office/ODF, images, ZIP, text)',
+  })
+  files!: unknown[];
+}
+
+export class ApproveDto {
+  @ApiPropertyOptional({ example: 'Принято' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+
+  @ApiPropertyOptional({
+    example: 'Приказ подписан позже из-за болезни ректора',
+    description: 'Required when the report came late',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  outcomeReason?: string;
+}
+
+export class ReturnDto {
+  @ApiProperty({ example: 'Приложите подписанный приказ, а не проект' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  comment!: string;
+
+  @ApiPropertyOptional({ example: '2024-06-10', description: 'Rework due date; 5 working days by default' })
+  @IsOptional()
+  @Matches(ISO)
+  reworkDue?: string;
+}
+
+export class DeadlineChangeRequestDto {
+  @ApiProperty({ example: '2024-12-20' })
+  @Matches(ISO)
+  proposedDue!: string;
+
+  @ApiProperty({ example: 'Перенос сроков курсов по решению Минпросвещения' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(4000)
+  reason!: string;
+}
+
+export class DecisionDto {
+  @ApiPropertyOptional({ example: 'Согласовано' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+}
+
+export class DelayNoteDto {
+  @ApiProperty({ example: 'Исполнитель на больничном до 15 мая; отчёт будет 20 мая' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(4000)
+  note!: string;
+}
+
+export class PastDueDecisionDto {
+  @ApiProperty({
+    enum: ['done', 'replan', 'overdue'],
+    example: 'replan',
+    description:
+      'done: it was done (files attached); replan: a new due date; overdue: keep it running as overdue',
+  })
+  @IsIn(['done', 'replan', 'overdue'])
+  decision!: 'done' | 'replan' | 'overdue';
+
+  @ApiPropertyOptional({ example: '2024-12-20', description: 'The new due date, for replan' })
+  @IsOptional()
+  @Matches(ISO)
+  due?: string;
+
+  @ApiPropertyOptional({
+    example: 'Выполнено до утверждения дорожной карты',
+    description: 'For done: the reason reported beside a late outcome',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  reason?: string;
+
+  @ApiPropertyOptional({ example: 'Приказ № 872 от 31.05.2023' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+}
+
+export class TaskDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) activityId!: string;
+  @ApiProperty({ format: 'uuid' }) roadmapId!: string;
+  @ApiProperty({ example: '1.2.', nullable: true }) number!: string | null;
+  @ApiProperty({ example: 'Корректировка положения о РС НМС' }) title!: string;
+  @ApiProperty({ example: '2024-05-31', description: 'Current approved due date (YYYY-MM-DD)' }) due!: string;
+  @ApiProperty({ example: '2024-05-31' }) baselineDue!: string;
+  @ApiProperty({ example: null, nullable: true }) reworkDue!: string | null;
+  @ApiProperty({
+    example: 'open',
+    enum: ['planned', 'open', 'submitted', 'returned', 'approved', 'cancelled'],
+  })
+  status!: string;
+  @ApiProperty({ example: false }) overdue!: boolean;
+  @ApiProperty({ example: false }) dueSoon!: boolean;
+  @ApiProperty({ example: 0 }) escalationLevel!: number;
+  @ApiProperty({ example: 'deadline', enum: ['deadline', 'checkpoint'] }) kind!: string;
+  @ApiProperty({ example: 'Февраль, 2023' }) term!: string;
+  @ApiProperty({ example: 'Проект Положения', nullable: true }) result!: string | null;
+  @ApiProperty({ example: 'ОГБОУ ДПО «КОИРО»', nullable: true }) organization!: string | null;
+}

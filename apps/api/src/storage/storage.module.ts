@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { FeatureConfig } from '../common/api-config';
+import { LocalDiskStorage } from './local-disk.storage';
+import { ObjectStorage } from './object-storage';
+import { S3Storage } from './s3.storage';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ObjectStorage,
+      inject: [FeatureConfig],
+      useFactory: ({ storage }: FeatureConfig): ObjectStorage =>
+        storage.driver === 's3' ? new S3Storage(storage) : new LocalDiskStorage(storage.dir),
+    },
+  ],
+  exports: [ObjectStorage],
+})
+export class StorageModule {}

@@ -1,0 +1,9 @@
+const withTestStack = require('../devstack/testing/jest-stack');
+
+module.exports = withTestStack({
+  ...require('../../jest.preset.js'),
+  displayName: 'persistence',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  testTimeout: 60_000,
+});

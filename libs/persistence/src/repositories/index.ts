@@ -1,0 +1,3 @@
+export { AuditRepository } from './audit.repository';
+export { OrganizationRepository } from './organization.repository';
+export { ProjectionRepository } from './projection.repository';
