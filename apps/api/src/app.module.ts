@@ -1,4 +1,4 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@karta/persistence';
@@ -16,6 +16,8 @@ function infrastructure(config: AppConfig) {
   return [
     AppConfigModule.forRoot(config),
     LoggerModule.forRoot({
+      // Nest 11 route syntax; nestjs-pino's default '*' draws a LegacyRouteConverter warning at boot.
+      forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
       pinoHttp: {
         level: config.logLevel,
         base: { service: 'api' },

@@ -515,6 +515,77 @@ describe('control plane, end to end (real PostgreSQL, real Temporal, real engine
       note: 'Курсы перенесены федеральным оператором',
     }).expect(200);
     await post(t.executor, `/api/occurrences/${row.id}/delay-note`, { note: 'сам себе' }).expect(403);
+    const tasks = (await get(t.executor, '/api/me/tasks').expect(200)).body as any[];
+    expect(tasks.find((x) => x.id === row.id)).toMatchObject({
+      delayNote: 'Курсы перенесены федеральным оператором',
+    });
+    expect(tasks.filter((x) => x.id !== row.id).every((x) => x.delayNote === null)).toBe(true);
+  });
+
+  it('shows the head’s latest delay note on his overview', async () => {
+    const before = (await get(t.head, '/api/heads/overview').expect(200)).body;
+    const item = before.overdue.find((x: any) => x.id !== ids.occurrence && x.status !== 'submitted');
+    expect(item).toMatchObject({ delayNote: null });
+    await post(t.head, `/api/occurrences/${item.id}/delay-note`, { note: 'Первая причина' }).expect(200);
+    await post(t.head, `/api/occurrences/${item.id}/delay-note`, {
+      note: 'Ждём приказа министерства',
+    }).expect(200);
+    const after = (await get(t.head, '/api/heads/overview').expect(200)).body;
+    const noted = after.overdue.filter((x: any) => x.id === item.id);
+    expect(noted.length).toBeGreaterThan(0);
+    for (const x of noted) expect(x.delayNote).toBe('Ждём приказа министерства');
+  });
+
+  it('lists every occurrence of the roadmap for the timeline, with dates, direction and status', async () => {
+    const list = (await get(t.curator, `/api/roadmaps/${ids.roadmap}/occurrences`).expect(200)).body as any[];
+    const [{ n }] = await e.db.query(`SELECT count(*)::int AS n FROM occurrences WHERE roadmap_id = $1`, [
+      ids.roadmap,
+    ]);
+    expect(list).toHaveLength(n);
+    const mine = list.find((x) => x.id === ids.occurrence);
+    expect(Object.keys(mine).sort()).toEqual(
+      [
+        'activityId',
+        'baselineDue',
+        'direction',
+        'due',
+        'id',
+        'label',
+        'number',
+        'overdue',
+        'start',
+        'status',
+        'title',
+      ].sort(),
+    );
+    expect(mine).toMatchObject({
+      activityId: ids.activity,
+      title: expect.any(String),
+      due: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/u),
+      baselineDue: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/u),
+      status: 'approved',
+      overdue: false,
+    });
+    expect(list.some((x) => x.overdue)).toBe(true);
+    expect(list.some((x) => x.baselineDue !== x.due)).toBe(true); // the one moved by the approved request
+    expect(list.some((x) => typeof x.direction === 'string' && x.direction.length > 0)).toBe(true);
+    const admin = (await get(t.admin, `/api/roadmaps/${ids.roadmap}/occurrences`).expect(200)).body;
+    expect(admin).toHaveLength(n);
+    await get(t.curator, '/api/roadmaps/00000000-0000-4000-8000-000000000000/occurrences').expect(404);
+  });
+
+  it('tells an authenticated client the evidence upload limits the server enforces', async () => {
+    await e.http.get('/api/uploads/limits').expect(401);
+    const limits = (await get(t.executor, '/api/uploads/limits').expect(200)).body;
+    const { FeatureConfig } = await import('../src/common/api-config');
+    const { ALLOWED_EVIDENCE_MIME } = await import('@karta/domain');
+    const config = e.api.app.get(FeatureConfig);
+    expect(limits).toEqual({
+      maxFileBytes: config.upload.maxFileBytes,
+      maxFiles: config.upload.maxFiles,
+      mimeTypes: [...ALLOWED_EVIDENCE_MIME],
+      extensions: expect.arrayContaining(['pdf', 'docx', 'xlsx', 'jpg', 'png', 'zip', 'txt', 'csv']),
+    });
   });
 
   it('lists occurrences past due at launch and lets the curator re-plan one', async () => {
@@ -601,6 +672,8 @@ describe('control plane, end to end (real PostgreSQL, real Temporal, real engine
       '/api/occurrences/{id}/return',
       '/api/roadmaps/import',
       '/api/roadmaps/{id}/launch',
+      '/api/roadmaps/{id}/occurrences',
+      '/api/uploads/limits',
     ]) {
       expect(spec.paths[p]).toBeDefined();
     }
@@ -623,6 +696,9 @@ describe('control plane, end to end (real PostgreSQL, real Temporal, real engine
       await get(t.amur, `/api/roadmaps/${ids.roadmap}`).expect(403);
       await post(t.amur, `/api/roadmaps/${ids.roadmap}/launch`).expect(403);
       await get(t.amur, `/api/roadmaps/${ids.roadmap}/export.xlsx`).expect(403);
+      await get(t.amur, `/api/roadmaps/${ids.roadmap}/occurrences`).expect(403);
+      await get(t.executor, `/api/roadmaps/${ids.roadmap}/occurrences`).expect(403);
+      await get(t.head, `/api/roadmaps/${ids.roadmap}/occurrences`).expect(403);
       await get(t.amur, `/api/occurrences/${ids.occurrence}`).expect(403);
       await post(t.amur, `/api/occurrences/${ids.occurrence}/return`, { comment: 'чужое' }).expect(403);
       await get(t.amur, `/api/organizations?regionId=${ids.krasnodar}`).expect(403);

@@ -28,6 +28,7 @@ export class HeadsController {
             overdue: true,
             organization: 'ОГБОУ ДПО «КОИРО»',
             executors: 'Иванова А. А.',
+            delayNote: 'Приказ на подписи у ректора',
           },
         ],
         dueSoon: [],

@@ -21,11 +21,12 @@ export interface TaskRow {
   tz: string;
   organization: string | null;
   organization_id?: string | null;
+  delay_note: string | null;
 }
 
 export const TASK_COLUMNS = `o.id, o.activity_id, o.roadmap_id, r.title AS roadmap_title, a.number, a.title, a.term_raw, a.result, o.kind, o.label,
   o.due::text AS due, o.baseline_due::text AS baseline_due, o.rework_due::text AS rework_due, o.status, o.overdue,
-  o.escalation_level, g.tz`;
+  o.escalation_level, o.delay_note, g.tz`;
 
 export const DUE_SOON_DAYS = 14;
 
@@ -58,5 +59,7 @@ export function taskView(row: TaskRow, now = new Date()) {
     escalationLevel: row.escalation_level,
     organization: row.organization,
     organizationId: row.organization_id ?? null,
+    /** The head's latest note on the reason for delay (each note replaces the previous one). */
+    delayNote: row.delay_note ?? null,
   };
 }

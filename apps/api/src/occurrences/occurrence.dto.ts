@@ -156,4 +156,10 @@ export class TaskDto {
   @ApiProperty({ example: 'Февраль, 2023' }) term!: string;
   @ApiProperty({ example: 'Проект Положения', nullable: true }) result!: string | null;
   @ApiProperty({ example: 'ОГБОУ ДПО «КОИРО»', nullable: true }) organization!: string | null;
+  @ApiProperty({
+    example: 'Курсы перенесены федеральным оператором',
+    nullable: true,
+    description: 'The head’s latest note on the reason for delay, or null',
+  })
+  delayNote!: string | null;
 }

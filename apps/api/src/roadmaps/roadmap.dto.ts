@@ -294,3 +294,29 @@ export class RoadmapPolicyDto {
   @Max(365)
   externalDatesReminderEveryDays?: number;
 }
+
+/** One occurrence of a roadmap, for the Gantt timeline. */
+export class RoadmapOccurrenceDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) activityId!: string;
+  @ApiProperty({ example: '1.2.', nullable: true }) number!: string | null;
+  @ApiProperty({ example: 'Корректировка положения о РС НМС' }) title!: string;
+  @ApiProperty({
+    example: 'Организационное обеспечение',
+    nullable: true,
+    description: 'The top-level section of the activity',
+  })
+  direction!: string | null;
+  @ApiProperty({ example: '2024-01-09', nullable: true, description: 'Start of the window (YYYY-MM-DD)' })
+  start!: string | null;
+  @ApiProperty({ example: '2024-05-31', description: 'Current approved due date (YYYY-MM-DD)' }) due!: string;
+  @ApiProperty({ example: '2024-05-31', description: 'The due date at launch' }) baselineDue!: string;
+  @ApiProperty({
+    example: 'open',
+    enum: ['planned', 'open', 'submitted', 'returned', 'approved', 'cancelled'],
+  })
+  status!: string;
+  @ApiProperty({ example: false, description: 'Past its due (or rework) date and not reported' })
+  overdue!: boolean;
+  @ApiProperty({ example: 'I полугодие 2024', nullable: true }) label!: string | null;
+}

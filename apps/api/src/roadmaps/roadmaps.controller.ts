@@ -38,6 +38,7 @@ import {
   ImportRoadmapFileDto,
   LaunchResultDto,
   ResolveAssignmentDto,
+  RoadmapOccurrenceDto,
   RoadmapPolicyDto,
   UpdateActivityDto,
 } from './roadmap.dto';
@@ -156,6 +157,19 @@ export class RoadmapsController {
   @ApiOkResponse({ type: [BlockerDto] })
   blockers(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string) {
     return this.roadmaps.blockers(user, id);
+  }
+
+  @Get(':id/occurrences')
+  @ApiOperation({
+    summary:
+      'Every occurrence of the roadmap with its dates, status and direction, for the timeline (curator of its region, admin)',
+  })
+  @ApiOkResponse({ type: [RoadmapOccurrenceDto] })
+  occurrences(
+    @CurrentUser() user: AuthUser,
+    @Param('id', Uuid()) id: string,
+  ): Promise<RoadmapOccurrenceDto[]> {
+    return this.roadmaps.occurrences(user, id);
   }
 
   @Get(':id/source')

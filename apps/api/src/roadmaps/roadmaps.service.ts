@@ -10,8 +10,10 @@ import {
   canManageRoadmaps,
   DraftActivity,
   invalid,
+  isOverdue,
   launchBlockers,
   notFound,
+  OccurrenceStatus,
 } from '@karta/domain';
 import { Activity, ActivityAssignment, Region, Roadmap, StoredTerm } from '@karta/persistence';
 import { AccessService } from '../common/access.service';
@@ -31,6 +33,7 @@ import {
   ImportedDraftDto,
   ImportRoadmapBodyDto,
   ResolveAssignmentDto,
+  RoadmapOccurrenceDto,
   RoadmapPolicyDto,
   UpdateActivityDto,
 } from './roadmap.dto';
@@ -279,6 +282,47 @@ export class RoadmapsService {
         needsReview: blockers.some((b) => b.activityId === a.id),
       })),
     };
+  }
+
+  /** Every occurrence of the roadmap with its dates and status, in plan order (the Gantt timeline). */
+  async occurrences(user: AuthUser, id: string): Promise<RoadmapOccurrenceDto[]> {
+    const roadmap = await this.managed(user, id);
+    const region = await this.manager.findOneByOrFail(Region, { id: roadmap.regionId });
+    const today = this.clock.today(region.tz);
+    const rows: Array<{
+      id: string;
+      activity_id: string;
+      number: string | null;
+      title: string;
+      direction: string | null;
+      start: string | null;
+      due: string;
+      baseline_due: string;
+      rework_due: string | null;
+      status: OccurrenceStatus;
+      overdue: boolean;
+      label: string | null;
+    }> = await this.manager.query(
+      `SELECT o.id, o.activity_id, a.number, a.title, a.section[1] AS direction, o.start::text AS start, o.due::text AS due,
+              o.baseline_due::text AS baseline_due, o.rework_due::text AS rework_due, o.status, o.overdue, o.label
+         FROM occurrences o JOIN activities a ON a.id = o.activity_id
+        WHERE o.roadmap_id = $1
+        ORDER BY a.ordinal, o.seq`,
+      [id],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      activityId: r.activity_id,
+      number: r.number,
+      title: r.title,
+      direction: r.direction,
+      start: r.start,
+      due: r.due,
+      baselineDue: r.baseline_due,
+      status: r.status,
+      overdue: r.overdue || isOverdue({ status: r.status, due: r.due, reworkDue: r.rework_due }, today),
+      label: r.label,
+    }));
   }
 
   async blockers(user: AuthUser, id: string): Promise<Blocker[]> {

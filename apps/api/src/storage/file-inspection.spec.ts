@@ -1,5 +1,5 @@
-import { DomainError } from '@karta/domain';
-import { inspectUpload } from './file-inspection';
+import { ALLOWED_EVIDENCE_MIME, DomainError } from '@karta/domain';
+import { EVIDENCE_EXTENSIONS, evidenceUploadLimits, inspectUpload } from './file-inspection';
 
 const file = (name: string, buffer: Buffer) => ({ originalname: name, buffer, size: buffer.length });
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
@@ -34,5 +34,14 @@ describe('upload inspection', () => {
     const r = await inspectUpload(file(latin1Name, Buffer.from('Отчёт о проведении', 'utf8')), 1024);
     expect(r).toMatchObject({ mimeType: 'text/plain', fileName: 'Отчёт.txt' });
     expect((await inspectUpload(file('../../x/Приказ.pdf', PDF), 1024)).fileName).toBe('Приказ.pdf');
+  });
+
+  it('states the limits it enforces, with an extension for every allowed type', () => {
+    const limits = evidenceUploadLimits({ maxFileBytes: 5 * 1024 * 1024, maxFiles: 3 });
+    expect(limits).toMatchObject({ maxFileBytes: 5 * 1024 * 1024, maxFiles: 3 });
+    expect(limits.mimeTypes.sort()).toEqual([...ALLOWED_EVIDENCE_MIME].sort());
+    for (const mime of ALLOWED_EVIDENCE_MIME) expect(EVIDENCE_EXTENSIONS[mime]?.length).toBeGreaterThan(0);
+    expect(limits.extensions).toEqual(expect.arrayContaining(['pdf', 'docx', 'doc', 'jpg', 'zip', 'txt']));
+    expect(new Set(limits.extensions).size).toBe(limits.extensions.length);
   });
 });

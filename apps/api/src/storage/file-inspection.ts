@@ -9,6 +9,41 @@ export function decodeName(name: string): string {
   return decoded.includes('\uFFFD') ? name : decoded;
 }
 
+/**
+ * The file-name extensions a person would give each allowed evidence type (for the browser's picker and its
+ * early check); the server itself recognises the type by content. `application/x-cfb` is what file-type
+ * reports for the pre-2007 Office formats.
+ */
+export const EVIDENCE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  'application/pdf': ['pdf'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
+  'application/msword': ['doc'],
+  'application/vnd.ms-excel': ['xls'],
+  'application/x-cfb': ['doc', 'xls', 'ppt'],
+  'application/rtf': ['rtf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/tiff': ['tif', 'tiff'],
+  'application/zip': ['zip'],
+  'text/plain': ['txt'],
+  'text/csv': ['csv'],
+};
+
+/** What an evidence upload may be: the limits the server enforces, from the same config and allow-list. */
+export function evidenceUploadLimits(upload: { maxFileBytes: number; maxFiles: number }) {
+  const mimeTypes = [...ALLOWED_EVIDENCE_MIME];
+  return {
+    maxFileBytes: upload.maxFileBytes,
+    maxFiles: upload.maxFiles,
+    mimeTypes,
+    extensions: [...new Set(mimeTypes.flatMap((m) => EVIDENCE_EXTENSIONS[m] ?? []))],
+  };
+}
+
 export interface InspectedFile {
   fileName: string;
   size: number;

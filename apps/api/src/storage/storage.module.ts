@@ -3,9 +3,11 @@ import { FeatureConfig } from '../common/api-config';
 import { LocalDiskStorage } from './local-disk.storage';
 import { ObjectStorage } from './object-storage';
 import { S3Storage } from './s3.storage';
+import { UploadsController } from './uploads.controller';
 
 @Global()
 @Module({
+  controllers: [UploadsController],
   providers: [
     {
       provide: ObjectStorage,

@@ -20,6 +20,7 @@ import type {
   RoadmapSummary,
   Task,
   TimelineItem,
+  UploadLimits,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -43,6 +44,10 @@ export function uploadEvidence(
   if (input.documentDate) form.append('documentDate', input.documentDate);
   return upload<unknown>(`/occurrences/${enc(occurrenceId)}/evidence`, form, onProgress);
 }
+
+/** The evidence limits the server enforces (size, count, types), from its own configuration. */
+export const getUploadLimits = (signal?: AbortSignal) =>
+  api.get<UploadLimits>('/uploads/limits', undefined, signal);
 
 /** Files are checked like their occurrence; the API gives each its `url` (under /api). */
 export const evidenceFilePath = (file: { id: string; url?: string }) =>

@@ -357,8 +357,15 @@ export interface RoadmapProgress {
     overdue: number;
     approved?: number;
   }[];
-  /** Not sent by the progress route today: the timeline has its own. */
-  occurrences?: TimelineItem[];
+}
+
+/** GET uploads/limits: what the server accepts as evidence (it checks the type by content). */
+export interface UploadLimits {
+  maxFileBytes: number;
+  maxFiles: number;
+  mimeTypes: string[];
+  /** Lower-case extensions without the dot. */
+  extensions: string[];
 }
 
 export interface TimelineItem {

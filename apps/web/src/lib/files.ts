@@ -9,10 +9,11 @@ export interface FilePolicy {
   extensions: string[];
 }
 
+/** Used until (or if ever not) GET uploads/limits answers; see `policyOf`. */
 export const DEFAULT_POLICY: FilePolicy = {
   maxBytes: 20 * 1024 * 1024,
   maxFiles: 10,
-  // Mirrors libs/domain ALLOWED_EVIDENCE_MIME (which the server checks by content).
+  // The server's defaults (UPLOAD_MAX_FILE_MB / UPLOAD_MAX_FILES, libs/domain ALLOWED_EVIDENCE_MIME).
   extensions: [
     'pdf',
     'doc',
@@ -34,6 +35,14 @@ export const DEFAULT_POLICY: FilePolicy = {
     'zip',
   ],
 };
+
+/** The policy the server states (GET uploads/limits), or the defaults while it is not known. */
+export function policyOf(
+  limits: { maxFileBytes: number; maxFiles: number; extensions: string[] } | null | undefined,
+): FilePolicy {
+  if (!limits?.extensions?.length) return DEFAULT_POLICY;
+  return { maxBytes: limits.maxFileBytes, maxFiles: limits.maxFiles, extensions: limits.extensions };
+}
 
 export function extensionOf(name: string): string {
   const i = name.lastIndexOf('.');

@@ -2,7 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { expectsDocumentDetails } from '../../../../libs/domain/src/evidence';
 import { ApiError, type UploadHandle } from '../api/client';
-import { getOccurrence, getOccurrenceHistory, requestDeadlineChange, uploadEvidence } from '../api/endpoints';
+import {
+  getOccurrence,
+  getOccurrenceHistory,
+  getUploadLimits,
+  requestDeadlineChange,
+  uploadEvidence,
+} from '../api/endpoints';
 import type { Evidence, HistoryEvent, OccurrenceDetail, Reminder, Review } from '../api/types';
 import { useAuth } from '../auth';
 import { EvidenceVersion } from '../components/evidence';
@@ -18,6 +24,7 @@ import {
   ProgressBar,
   StatusBadge,
 } from '../components/ui';
+import { policyOf } from '../lib/files';
 import { formatDate, formatDateTime, personName, pluralize } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
 import { effectiveDue, workingDaysLeft } from '../lib/workdays';
@@ -388,6 +395,7 @@ function EvidenceForm({
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [handle, setHandle] = useState<UploadHandle<unknown> | null>(null);
+  const limits = useAsync((signal) => getUploadLimits(signal).catch(() => null), []);
   const needsDoc =
     occurrence.expectsDocument ?? occurrence.requiresDocument ?? expectsDocumentDetails(expected);
 
@@ -434,7 +442,13 @@ function EvidenceForm({
         {occurrence.status === 'returned' ? 'Отправить исправленный отчёт' : 'Отправить отчёт'}
       </h2>
       <form onSubmit={submit} noValidate>
-        <FileDrop files={files} onChange={setFiles} disabled={busy} label="Подтверждающие документы" />
+        <FileDrop
+          files={files}
+          onChange={setFiles}
+          disabled={busy}
+          policy={policyOf(limits.data)}
+          label="Подтверждающие документы"
+        />
         {fieldErrors.files && (
           <p className="field-error" role="alert">
             {fieldErrors.files}

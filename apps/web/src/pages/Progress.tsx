@@ -82,19 +82,19 @@ export default function ProgressPage() {
   const tz = me?.region?.timezone ?? me?.region?.tz;
   const progress = useAsync((signal) => getProgress(id, signal), [id]);
   const roadmap = useAsync((signal) => getRoadmap(id, signal).catch(() => null), [id]);
-  // Occurrences with their status from their own route; without it, the planned dates of the plan itself.
+  // The occurrences with their status (GET roadmaps/:id/occurrences); the plan's own dates only while there
+  // are none yet (a draft) or the route cannot be read.
   const timeline = useAsync<{ items: TimelineItem[]; planned: boolean } | null>(
     async (signal) => {
-      if (!progress.data) return null;
-      if (progress.data.occurrences) return { items: progress.data.occurrences, planned: false };
-      try {
-        return { items: await getTimeline(id, signal), planned: false };
-      } catch (e) {
-        if ((e as Error).name === 'AbortError') throw e;
-        return { items: roadmap.data ? plannedTimeline(roadmap.data) : [], planned: true };
-      }
+      const items = await getTimeline(id, signal).catch((e: Error) => {
+        if (e.name === 'AbortError') throw e;
+        return null;
+      });
+      if (items?.length) return { items, planned: false };
+      if (!roadmap.data) return { items: items ?? [], planned: false };
+      return { items: plannedTimeline(roadmap.data), planned: true };
     },
-    [id, progress.data, roadmap.data],
+    [id, roadmap.data],
   );
 
   const p = progress.data;
@@ -145,8 +145,7 @@ export default function ProgressPage() {
               <>
                 {timeline.data.planned && (
                   <p className="muted small">
-                    Плановые сроки по документу; статусы исполнения появятся здесь, когда API отдаст список
-                    сроков.
+                    Плановые сроки по документу; статусы исполнения появятся после запуска дорожной карты.
                   </p>
                 )}
                 <Gantt items={timeline.data.items} today={todayIso(tz)} />
