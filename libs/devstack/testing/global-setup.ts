@@ -1,0 +1,3 @@
+import { startTestStack } from './stack';
+
+export default startTestStack;
