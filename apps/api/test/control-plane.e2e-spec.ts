@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { ALLOWED_EVIDENCE_MIME } from '@karta/domain';
 import { bearer, createAdmin, E2e, eventually, login, pdf, startE2e } from './support/e2e';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -578,7 +579,6 @@ describe('control plane, end to end (real PostgreSQL, real Temporal, real engine
     await e.http.get('/api/uploads/limits').expect(401);
     const limits = (await get(t.executor, '/api/uploads/limits').expect(200)).body;
     const { FeatureConfig } = await import('../src/common/api-config');
-    const { ALLOWED_EVIDENCE_MIME } = await import('@karta/domain');
     const config = e.api.app.get(FeatureConfig);
     expect(limits).toEqual({
       maxFileBytes: config.upload.maxFileBytes,
