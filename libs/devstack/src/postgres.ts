@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -66,9 +67,11 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   const user = options.user ?? 'karta';
   const password = options.password ?? 'karta';
   const database = options.database ?? 'karta';
-  const bins = postgresBinaries();
   const owner = runAs();
-  const dataDir = path.resolve(options.dataDir);
+  const bins = owner ? reachableBinaries(postgresBinaries(), owner.uid) : postgresBinaries();
+  const dataDir = owner
+    ? reachableDataDir(path.resolve(options.dataDir), owner.uid)
+    : path.resolve(options.dataDir);
 
   await stopLeftover(dataDir);
   const initialised = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
@@ -165,18 +168,68 @@ function initdb(
   }
 }
 
+/** The first folder above `target` that user `uid` cannot enter, or undefined when it can walk down to it. */
+function blockedAt(target: string, uid: number): string | undefined {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    const stat = fs.statSync(dir, { throwIfNoEntry: false }); // a folder not made yet will be made 0755
+    if (stat && stat.uid !== uid && (stat.mode & 0o001) === 0) return dir;
+    if (dir === path.dirname(dir)) return undefined;
+  }
+}
+
 /** The postgres user must be able to walk down to its data directory. */
 function assertReachable(dataDir: string, uid: number): void {
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
-    const stat = fs.statSync(dir);
-    if (stat.uid !== uid && (stat.mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as the postgres user (we are root), which cannot enter ${dir}; ` +
-          `run \`chmod o+x ${dir}\` or choose a data folder elsewhere`,
-      );
-    }
-    if (dir === path.dirname(dir)) return;
+  const dir = blockedAt(dataDir, uid);
+  if (dir) {
+    throw new Error(
+      `PostgreSQL runs as the postgres user (we are root), which cannot enter ${dir}; ` +
+        `run \`chmod o+x ${dir}\` or choose a data folder elsewhere`,
+    );
   }
+}
+
+/**
+ * As root, the postgres user runs the binaries. When it cannot reach them (the repository was cloned into a
+ * private folder, e.g. one made by mktemp), it runs a copy kept in the temp folder, one per package version.
+ */
+function reachableBinaries(bins: { postgres: string; initdb: string }, uid: number) {
+  const native = path.dirname(path.dirname(bins.postgres));
+  if (!blockedAt(bins.postgres, uid)) return bins;
+  const { version } = JSON.parse(fs.readFileSync(path.join(native, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const copy = path.join(os.tmpdir(), `karta-postgres-${os.platform()}-${os.arch()}-${version}`);
+  if (!fs.existsSync(path.join(copy, 'bin', 'postgres'))) {
+    const part = `${copy}.${process.pid}.part`;
+    fs.rmSync(part, { recursive: true, force: true });
+    fs.cpSync(native, part, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(part, 0o755);
+    try {
+      fs.renameSync(part, copy);
+    } catch {
+      fs.rmSync(part, { recursive: true, force: true }); // another process made the copy first
+    }
+  }
+  return { postgres: path.join(copy, 'bin', 'postgres'), initdb: path.join(copy, 'bin', 'initdb') };
+}
+
+/**
+ * The data directory the postgres user can reach. When `dataDir` lies below a folder it cannot enter, the
+ * cluster lives in /var/tmp/karta-postgres/<hash of dataDir> and `dataDir` is a symlink to it. A missing
+ * link means the data folder was deleted: the cluster behind it is then discarded too, so `rm -rf .data`
+ * still starts from scratch.
+ */
+export function reachableDataDir(dataDir: string, uid: number): string {
+  const stat = fs.lstatSync(dataDir, { throwIfNoEntry: false });
+  if (stat?.isSymbolicLink()) return path.resolve(path.dirname(dataDir), fs.readlinkSync(dataDir));
+  if (stat || !blockedAt(dataDir, uid)) return dataDir;
+  const root = path.join('/var/tmp', 'karta-postgres');
+  fs.mkdirSync(root, { recursive: true, mode: 0o755 });
+  const target = path.join(root, createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  fs.symlinkSync(target, dataDir);
+  return target;
 }
 
 /** Stops a postmaster still running on `dataDir` (its supervisor died without stopping it). */
