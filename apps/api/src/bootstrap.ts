@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config';
+import { serveWeb } from './web/serve-web';
 
 /** Builds the API exactly as production runs it; main.ts and the tests both call this. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -27,6 +28,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   });
   // Same options as before plus Russian messages with English field names (control plane, issue 6).
   app.useGlobalPipes(createValidationPipe());
+  // The browser app at `/` (everything outside /api and /health), when it has been built.
+  serveWeb(app, { dist: config.webDist });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -40,6 +40,7 @@ Options:
   --data-dir DIR        where everything keeps its data (default: $DATA_DIR or .data)
   --logs                also print the services' logs here (they always go to DATA_DIR/logs/)
   --no-test-email       do not send the "Karta запущена" email on start
+  --no-demo             do not load the demo region, users and roadmap (loaded once, then reused)
   --exit-when-ready     stop everything once healthy and exit 0 (a smoke test of the whole stack)
   -h, --help            this text
 
@@ -55,6 +56,7 @@ interface DevOptions {
   dataDir: string;
   logs: boolean;
   testEmail: boolean;
+  demo: boolean;
   exitWhenReady: boolean;
 }
 
@@ -70,6 +72,7 @@ export function parseArgs(args: string[], env: NodeJS.ProcessEnv): DevOptions | 
     dataDir: path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, '.data')),
     logs: false,
     testEmail: true,
+    demo: true,
     exitWhenReady: false,
   };
   const ports: Record<string, keyof DevOptions> = {
@@ -89,6 +92,7 @@ export function parseArgs(args: string[], env: NodeJS.ProcessEnv): DevOptions | 
     if (flag === '-h' || flag === '--help') return 'help';
     else if (flag === '--logs') options.logs = true;
     else if (flag === '--no-test-email') options.testEmail = false;
+    else if (flag === '--no-demo') options.demo = false;
     else if (flag === '--exit-when-ready') options.exitWhenReady = true;
     else if (flag === '--data-dir') options.dataDir = path.resolve(value());
     else if (flag in ports) {
@@ -257,7 +261,7 @@ class DevStack {
     const host = '127.0.0.1';
     const rel = (p: string) => path.relative(process.cwd(), p) || p;
 
-    const infra: Promise<void>[] = [];
+    const infra: Promise<void>[] = [this.buildWeb()];
     let databaseUrl = this.env.DATABASE_URL;
     if (!databaseUrl) {
       infra.push(
@@ -369,8 +373,11 @@ class DevStack {
 
     this.checkNotStopping();
     if (this.o.testEmail) await this.sendTestEmail(smtpUrl, apiUrl, temporalAddress!);
+    this.checkNotStopping();
+    if (this.o.demo) await this.loadDemo(apiUrl);
 
     const urls: [string, string][] = [
+      ['Web', `${apiUrl}/`],
       ['API', `${apiUrl}/api`],
       ['OpenAPI', `${apiUrl}/api/docs`],
       ['Health', `${apiUrl}/health`],
@@ -429,6 +436,45 @@ class DevStack {
       { what: 'test email in the mailbox', timeoutMs: 10_000 },
     );
     say(`✓ Test email "${subject}" is in the mailbox`);
+  }
+
+  /** Builds apps/web/dist when it is missing or older than its sources (a no-op otherwise), in a child process. */
+  private async buildWeb(): Promise<void> {
+    const t = Date.now();
+    const log = path.join(this.logsDir, 'web-build.log');
+    const build = spawnService({
+      name: 'web build',
+      command: process.execPath,
+      args: [path.join(REPO_ROOT, 'apps', 'web', 'ensure-built.js')],
+      cwd: REPO_ROOT,
+      env: this.env,
+      logFile: log,
+      echo: this.o.logs,
+    });
+    const exit = await build.exited;
+    if (exit.code !== 0) throw new Error(`building the web app failed (${build.describeExit()}); see ${log}`);
+    say(`✓ Web app built in apps/web/dist ${seconds(t)}`);
+  }
+
+  /**
+   * Loads the demo region, its users and a launched roadmap (the API makes this idempotent: a second start
+   * reuses them), and prints the accounts.
+   */
+  private async loadDemo(apiUrl: string): Promise<void> {
+    const t = Date.now();
+    const response = await fetch(`${apiUrl}/api/dev/demo`, { method: 'POST' });
+    if (!response.ok) {
+      throw new Error(`loading the demo failed: POST /api/dev/demo answered ${response.status} ${await response.text()}`);
+    }
+    const demo = (await response.json()) as {
+      created: boolean;
+      password: string;
+      users: Array<{ email: string; role: string }>;
+      launch?: { activities: number; workflows: { started: number } };
+    };
+    const launched = demo.launch ? `, ${demo.launch.workflows.started} workflows started` : '';
+    say(`✓ Demo ${demo.created ? 'loaded' : 'already there'}${launched} ${seconds(t)}`);
+    say(`  Demo users (password ${demo.password}): ${demo.users.map((u) => u.email).join(', ')}`);
   }
 
   private services(): ServiceProcess[] {

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { DEFAULT_WEB_DIST } from '../web/serve-web';
 
 /**
  * The API's whole configuration, parsed once from the environment at boot. Inject `AppConfig` anywhere;
@@ -22,6 +23,8 @@ export class AppConfig {
   readonly jwtSecret!: string;
   readonly dataDir!: string;
   readonly storageDir!: string;
+  /** The built web app the API serves at `/` when it exists (development, single-host installs). */
+  readonly webDist!: string;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +81,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     dataDir,
     storageDir: path.resolve(read.string('STORAGE_DIR', path.join(dataDir, 'storage'))),
+    webDist: path.resolve(read.string('WEB_DIST', DEFAULT_WEB_DIST)),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

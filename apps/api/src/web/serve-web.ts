@@ -1,5 +1,5 @@
 /**
- * Serves the built web app (apps/web/dist) from the API process: hashed assets cached for a year,
+ * Serves the built web app (apps/web/dist, or WEB_DIST) from the API process: hashed assets cached for a year,
  * everything else that is not /api or /health falls back to index.html (client-side routes).
  * Framework-free (node:http types) so the API can mount it with `app.use(...)` before `listen`.
  */
@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 
-export const DEFAULT_WEB_DIST = path.resolve(__dirname, '..', 'dist');
+/** apps/web/dist in this repository; in production nginx serves the app and this folder does not exist. */
+export const DEFAULT_WEB_DIST = path.resolve(__dirname, '..', '..', '..', 'web', 'dist');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,10 +1,9 @@
 /**
  * The real system for the web e2e tests: `karta dev` (Temporal, PostgreSQL, SMTP catcher, worker, API with
- * the demo loaded) on free ports with a throw-away data folder, and the built web app in front of it.
+ * the demo loaded and the built web app served by the API) on free ports with a throw-away data folder.
  * When KARTA_E2E_URL is set, the tests use that running system instead and start nothing.
  */
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
@@ -14,10 +13,9 @@ import {
   waitFor,
   type ServiceProcess,
 } from '../../../../libs/devstack/src';
-import { createWebHandler, DEFAULT_WEB_DIST } from '../../server/serve-web';
 
 export interface RunningSystem {
-  /** Where the browser goes: the API itself when it serves the web app, else a local front. */
+  /** Where the browser goes: the API, which serves the web app. */
   webUrl: string;
   apiUrl: string;
   stop(): Promise<void>;
@@ -29,7 +27,8 @@ export async function startSystem(): Promise<RunningSystem> {
   const external = process.env.KARTA_E2E_URL;
   if (external) {
     const apiUrl = external.replace(/\/+$/, '');
-    return { ...(await frontFor(apiUrl)), apiUrl };
+    await checkServesWeb(apiUrl);
+    return { webUrl: apiUrl, apiUrl, stop: async () => undefined };
   }
   // A start on a busy machine can miss one of karta dev's deadlines (Temporal, health): one more try.
   try {
@@ -89,15 +88,13 @@ async function bootKartaDev(): Promise<RunningSystem> {
     await stopDev();
     throw err;
   }
-  const front = await frontFor(apiUrl);
-  return {
-    webUrl: front.webUrl,
-    apiUrl,
-    stop: async () => {
-      await front.stop();
-      await stopDev();
-    },
-  };
+  try {
+    await checkServesWeb(apiUrl);
+  } catch (err) {
+    await stopDev();
+    throw err;
+  }
+  return { webUrl: apiUrl, apiUrl, stop: stopDev };
 }
 
 /**
@@ -130,55 +127,10 @@ async function waitForDemo(apiUrl: string): Promise<void> {
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD?.trim() || 'karta-demo-2024';
 
-/**
- * When the API already serves the web app (serveWeb in its bootstrap), the browser talks to it directly.
- * Otherwise a small local server serves apps/web/dist and passes /api and /health through to the API.
- */
-async function frontFor(apiUrl: string): Promise<{ webUrl: string; stop: () => Promise<void> }> {
-  try {
-    const res = await fetch(`${apiUrl}/`);
-    if (res.ok && (await res.text()).includes('<div id="root">'))
-      return { webUrl: apiUrl, stop: async () => undefined };
-  } catch {
-    /* not served there */
-  }
-  if (!fs.existsSync(path.join(DEFAULT_WEB_DIST, 'index.html')))
-    throw new Error('apps/web/dist is missing: build the web app first (nx run web:build)');
-  const target = new URL(apiUrl);
-  const web = createWebHandler();
-  const server = http.createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (url.startsWith('/api') || url.startsWith('/health')) {
-      const upstream = http.request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: req.method,
-          path: url,
-          headers: { ...req.headers, host: target.host },
-        },
-        (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        },
-      );
-      upstream.on('error', () => {
-        res.statusCode = 502;
-        res.end('API unavailable');
-      });
-      req.pipe(upstream);
-      return;
-    }
-    web(req, res, () => {
-      res.statusCode = 404;
-      res.end('Not found');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  say(`the API does not serve the web app yet: serving apps/web/dist on :${port}, /api proxied to ${apiUrl}`);
-  return {
-    webUrl: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+/** The API serves the built web app at `/`; the browser talks to it directly. */
+async function checkServesWeb(apiUrl: string): Promise<void> {
+  const res = await fetch(`${apiUrl}/`);
+  const body = await res.text();
+  if (!res.ok || !body.includes('<div id="root">'))
+    throw new Error(`${apiUrl}/ does not serve the web app (HTTP ${res.status}): is apps/web/dist built?`);
 }
