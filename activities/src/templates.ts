@@ -102,7 +102,8 @@ function compose(m: OutgoingMessage, opts: RenderOptions): Letter {
             ? `Ответственная организация не представила ${what} по мероприятию ${itemName(c)}: срок истёк (${due}).${overdue} Уведомление направлено куратору.`
             : `Повторное уведомление: ${what} по мероприятию ${itemName(c)} по-прежнему не представлен (срок ${due}).${overdue}`;
       return {
-        subject: `Просрочено${level > 1 ? ` (уровень ${level})` : ''}: ${shortTitle(c)} — срок ${due}`,
+        // How late, not the escalation level: weekly repeats make the level a counter nobody can read.
+        subject: `Просрочено${late > 0 ? ` на ${days(late)}` : ''}: ${shortTitle(c)} — срок ${due}`,
         lead: [lead, 'Представьте отчёт или согласуйте перенос срока с куратором.'],
         facts: [...facts, ['Уровень эскалации', String(level)]],
         link,

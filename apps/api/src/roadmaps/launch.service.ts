@@ -28,18 +28,24 @@ export interface PlannedOccurrence {
   label: string | null;
 }
 
-/** Occurrences of an activity's term in the roadmap's period: dates for dated terms, checkpoints for continuous ones. */
+/**
+ * Occurrences of an activity's term in the roadmap's period: dates for dated terms, checkpoints for continuous
+ * ones. Checkpoints ask for progress from `today` on: a quarter that ended before the launch gets no report
+ * request (dated deadlines already past are kept: the curator decides on each).
+ */
 export function planOccurrences(
   activity: Pick<Activity, 'term'>,
   period: { from: string; to: string },
   policy: PolicyInput,
+  today: string,
 ): PlannedOccurrence[] {
   const term = activity.term;
   if (term.kind === 'continuous') {
     const start = term.window?.start ?? period.from;
     const end = term.window?.end ?? period.to;
     if (!start || !end || start > end) return [];
-    return planCheckpoints({ start, end }, resolvePolicy(policy).checkpointCadence).map((c) => ({
+    const checkpoints = planCheckpoints({ start, end }, resolvePolicy(policy).checkpointCadence);
+    return checkpoints.filter((c) => c.due >= today).map((c) => ({
       start: c.start,
       due: c.due,
       kind: 'checkpoint',
@@ -175,7 +181,7 @@ export class LaunchService implements OnModuleInit {
         );
         if (executors.length) await tx.insert(ActivityExecutor, executors);
 
-        const planned = planOccurrences(activity, period, roadmap.policy as PolicyInput);
+        const planned = planOccurrences(activity, period, roadmap.policy as PolicyInput, today);
         const occurrences: OccurrenceInput[] = [];
         for (const [i, o] of planned.entries()) {
           const occurrenceId = randomUUID();
@@ -414,6 +420,7 @@ export class LaunchService implements OnModuleInit {
       { term: { ...parsed, raw } } as Activity,
       this.roadmaps.termContext(roadmap, region.tz),
       roadmap.policy as PolicyInput,
+      this.clock.today(region.tz),
     );
     if (planned.length === 0 && parsed.kind !== 'external' && parsed.kind !== 'continuous') {
       throw invalid('term_outside_period', `Срок «${raw}» не даёт ни одной даты в периоде дорожной карты`, {
