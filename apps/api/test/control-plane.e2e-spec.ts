@@ -578,8 +578,8 @@ describe('control plane, end to end (real PostgreSQL, real Temporal, real engine
   it('tells an authenticated client the evidence upload limits the server enforces', async () => {
     await e.http.get('/api/uploads/limits').expect(401);
     const limits = (await get(t.executor, '/api/uploads/limits').expect(200)).body;
-    const { FeatureConfig } = await import('../src/common/api-config');
-    const config = e.api.app.get(FeatureConfig);
+    const { AppConfig } = await import('../src/config');
+    const config = e.api.app.get(AppConfig);
     expect(limits).toEqual({
       maxFileBytes: config.upload.maxFileBytes,
       maxFiles: config.upload.maxFiles,

@@ -5,6 +5,10 @@ export interface WorkerConfig {
   /** Unset in `karta dev` only if the worker never needs the database; the API owns migrations. */
   databaseUrl?: string;
   mail: { smtpUrl?: string; from: string };
+  /** Base URL of the web app, for links in emails (`PUBLIC_URL`). */
+  publicUrl: string;
+  /** Create or update the hourly digest Schedule on boot (`DIGEST_SCHEDULE`, default on). */
+  digestSchedule: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -24,6 +28,12 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     problems.push('DATABASE_URL must start with postgres://');
 
+  const publicUrl = (get('PUBLIC_URL') ?? 'http://localhost:3000').replace(/\/+$/, '');
+  if (!/^https?:\/\/\S+$/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL (got '${publicUrl}')`);
+  const digest = (get('DIGEST_SCHEDULE') ?? 'on').toLowerCase();
+  if (!['on', 'off', 'true', 'false', '1', '0'].includes(digest))
+    problems.push(`DIGEST_SCHEDULE must be on or off (got '${digest}')`);
+
   if (problems.length) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     temporal: {
@@ -34,5 +44,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     logLevel,
     databaseUrl,
     mail: { smtpUrl, from: get('MAIL_FROM') ?? 'Karta <karta@localhost>' },
+    publicUrl,
+    digestSchedule: ['on', 'true', '1'].includes(digest),
   };
 }

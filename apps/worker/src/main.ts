@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     // notify holds an outbox row (one DB connection) while SMTP answers: keep below the engine's pool.
     overrides: engine ? { maxConcurrentActivityTaskExecutions: 25 } : undefined,
   });
-  if (engine?.config.digestSchedule) {
+  if (engine && config.digestSchedule) {
     const clientConnection = await Connection.connect({ address: config.temporal.address });
     try {
       await ensureDigestSchedule(

@@ -143,9 +143,15 @@ describe('engine: a worker crash and an SMTP outage lose and duplicate nothing',
       expect(mails.filter((m) => m.subject.includes(`${title} `)).length).toBe(PER_WORKFLOW);
 
     // The projection shows each item overdue and escalated, its plan, and one audit entry per level.
-    const occurrences: Array<{ overdue: boolean; escalation_level: number; status: string }> = await ds.query(
-      `SELECT overdue, escalation_level, status FROM occurrences`,
-    );
+    // A projection write interrupted by the SIGKILL may still be in its retry backoff: wait for it to land.
+    type Row = { overdue: boolean; escalation_level: number; status: string };
+    const projected = async () =>
+      (await ds.query(`SELECT overdue, escalation_level, status FROM occurrences`)) as Row[];
+    await waitFor(
+      async () => (await projected()).every((o) => o.overdue && o.escalation_level >= 3),
+      { what: 'projection caught up', timeoutMs: 90_000, intervalMs: 500 },
+    ).catch(() => undefined); // the assertions below say what is wrong
+    const occurrences = await projected();
     expect(occurrences).toHaveLength(40);
     expect(occurrences.every((o) => o.overdue && o.escalation_level >= 3 && o.status === 'open')).toBe(true);
     const audits: Array<{ n: number }> = await ds.query(

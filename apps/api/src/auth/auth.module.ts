@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
@@ -8,8 +8,8 @@ import { LoginThrottlerGuard } from './login-throttler.guard';
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [FeatureConfig],
-      useFactory: (f: FeatureConfig) => [
+      inject: [AppConfig],
+      useFactory: (f: AppConfig) => [
         { name: 'login', ttl: f.loginRateLimit.ttlMs, limit: f.loginRateLimit.limit },
       ],
     }),

@@ -4,7 +4,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager, MoreThan } from 'typeorm';
 import { invalid, todayIn } from '@karta/domain';
 import { User } from '@karta/persistence';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import type { AuthUser } from '../common/auth-user';
 import { AcceptInviteDto, LoginDto, MeDto, TokenDto } from './auth.dto';
 import { hashPassword, sha256Hex, verifyPassword } from './passwords';
@@ -13,7 +13,7 @@ import { hashPassword, sha256Hex, verifyPassword } from './passwords';
 export class AuthService {
   constructor(
     private readonly jwt: JwtService,
-    private readonly features: FeatureConfig,
+    private readonly config: AppConfig,
     @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
@@ -72,6 +72,6 @@ export class AuthService {
   }
 
   private async issue(userId: string): Promise<TokenDto> {
-    return { token: await this.jwt.signAsync({ sub: userId }), expiresIn: this.features.jwtTtlSeconds };
+    return { token: await this.jwt.signAsync({ sub: userId }), expiresIn: this.config.jwtTtlSeconds };
   }
 }

@@ -5,7 +5,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from '@karta/persistence';
 import { AppConfig } from '../config';
 import { AccessService } from './access.service';
-import { FeatureConfig, loadFeatureConfig } from './api-config';
 import { AuditService } from './audit.service';
 import { Clock } from './clock';
 import { DomainExceptionFilter } from './domain-exception.filter';
@@ -13,30 +12,22 @@ import { JwtAuthGuard } from './jwt-auth.guard';
 import { Mailer } from './mailer';
 import { UploadLimitFilter } from './upload-exception.filter';
 
-/** What every feature module uses: config, clock, access scope, audit, the JWT guard, domain error mapping. */
+/** What every feature module uses (besides the global AppConfig): clock, access scope, audit, the JWT guard, domain error mapping. */
 @Global()
 @Module({
   imports: [
     TypeOrmModule.forFeature([User]),
     JwtModule.registerAsync({
       global: true,
-      inject: [AppConfig, FeatureConfig],
-      useFactory: (app: AppConfig, features: FeatureConfig) => ({
-        secret: app.jwtSecret,
-        signOptions: { expiresIn: features.jwtTtlSeconds, issuer: 'karta' },
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { expiresIn: config.jwtTtlSeconds, issuer: 'karta' },
         verifyOptions: { issuer: 'karta' },
       }),
-      extraProviders: [
-        {
-          provide: FeatureConfig,
-          inject: [AppConfig],
-          useFactory: (app: AppConfig) => loadFeatureConfig(app),
-        },
-      ],
     }),
   ],
   providers: [
-    { provide: FeatureConfig, inject: [AppConfig], useFactory: (app: AppConfig) => loadFeatureConfig(app) },
     { provide: APP_FILTER, useClass: DomainExceptionFilter },
     { provide: APP_FILTER, useClass: UploadLimitFilter },
     Clock,
@@ -45,6 +36,6 @@ import { UploadLimitFilter } from './upload-exception.filter';
     JwtAuthGuard,
     Mailer,
   ],
-  exports: [FeatureConfig, Clock, AccessService, AuditService, JwtAuthGuard, Mailer, TypeOrmModule],
+  exports: [Clock, AccessService, AuditService, JwtAuthGuard, Mailer, TypeOrmModule],
 })
 export class CommonModule {}

@@ -25,6 +25,26 @@ export class AppConfig {
   readonly storageDir!: string;
   /** The built web app the API serves at `/` when it exists (development, single-host installs). */
   readonly webDist!: string;
+  readonly jwtTtlSeconds!: number;
+  /** Login attempts per minute per client address and email. */
+  readonly loginRateLimit!: { limit: number; ttlMs: number };
+  readonly upload!: { maxFileBytes: number; maxFiles: number; maxRoadmapBytes: number };
+  /** Where evidence files are kept: under STORAGE_DIR, or an S3-compatible bucket. */
+  readonly storage!:
+    | { driver: 'local'; dir: string }
+    | {
+        driver: 's3';
+        bucket: string;
+        region: string;
+        endpoint?: string;
+        accessKeyId?: string;
+        secretAccessKey?: string;
+        forcePathStyle: boolean;
+        prefix: string;
+      };
+  readonly demoPassword!: string;
+  /** How long an HTTP request waits for the workflow to accept a human action before answering 202. */
+  readonly workflowWaitMs!: number;
 }
 
 export class ConfigError extends Error {
@@ -55,11 +75,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const jwtSecret = read.string('JWT_SECRET', production ? undefined : DEV_JWT_SECRET);
   if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
 
+  const storageDir = path.resolve(read.string('STORAGE_DIR', path.join(dataDir, 'storage')));
   const config: AppConfig = {
     nodeEnv,
     host,
     port,
-    publicUrl: read.url('PUBLIC_URL', ['http:', 'https:'], 'optional') ?? `http://localhost:${port}`,
+    publicUrl: (read.url('PUBLIC_URL', ['http:', 'https:'], 'optional') ?? `http://localhost:${port}`).replace(
+      /\/+$/,
+      '',
+    ),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:'], 'required') ?? '',
     temporal: {
@@ -80,8 +104,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     jwtSecret,
     dataDir,
-    storageDir: path.resolve(read.string('STORAGE_DIR', path.join(dataDir, 'storage'))),
+    storageDir,
     webDist: path.resolve(read.string('WEB_DIST', DEFAULT_WEB_DIST)),
+    jwtTtlSeconds: read.int('JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    loginRateLimit: { limit: read.int('LOGIN_RATE_LIMIT', 10, 1, 10_000), ttlMs: 60_000 },
+    upload: {
+      maxFileBytes: read.int('UPLOAD_MAX_FILE_MB', 20, 1, 1024) * 1024 * 1024,
+      maxFiles: read.int('UPLOAD_MAX_FILES', 10, 1, 100),
+      maxRoadmapBytes: read.int('ROADMAP_MAX_MB', 25, 1, 200) * 1024 * 1024,
+    },
+    storage:
+      read.oneOf('STORAGE_DRIVER', ['local', 's3'] as const, 'local') === 's3'
+        ? {
+            driver: 's3',
+            bucket: read.string('S3_BUCKET'),
+            region: read.string('S3_REGION', 'us-east-1'),
+            endpoint: read.optional('S3_ENDPOINT'),
+            accessKeyId: read.optional('S3_ACCESS_KEY_ID'),
+            secretAccessKey: read.optional('S3_SECRET_ACCESS_KEY'),
+            forcePathStyle: read.optional('S3_FORCE_PATH_STYLE') !== 'false',
+            prefix: read.string('S3_PREFIX', ''),
+          }
+        : { driver: 'local', dir: storageDir },
+    demoPassword: read.string('DEMO_PASSWORD', 'karta-demo-2024'),
+    workflowWaitMs: read.int('WORKFLOW_WAIT_SECONDS', 20, 1, 300) * 1000,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
@@ -96,6 +142,21 @@ class Reader {
   private raw(name: string): string | undefined {
     const value = this.env[name]?.trim();
     return value === '' ? undefined : value;
+  }
+
+  optional(name: string): string | undefined {
+    return this.raw(name);
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      this.problems.push(`${name} must be an integer ${min}..${max} (got '${value}')`);
+      return fallback;
+    }
+    return n;
   }
 
   string(name: string, fallback?: string): string {

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Organization, Region, RoleAssignment, Roadmap, User } from '@karta/persistence';
 import type { OrganizationKind, Role } from '@karta/domain';
 import { hashPassword, randomToken } from '../auth/passwords';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { LaunchService } from '../roadmaps/launch.service';
@@ -147,12 +147,12 @@ export class DemoService {
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly roadmaps: RoadmapsService,
     private readonly launcher: LaunchService,
-    private readonly features: FeatureConfig,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   async load(): Promise<DemoSummary> {
-    const password = this.features.demoPassword;
+    const password = this.config.demoPassword;
     const existing = await this.manager.findOne(Region, { where: { code: REGION.code } });
     let created = false;
     let region = existing;

@@ -20,7 +20,7 @@ import {
 } from '@karta/persistence';
 import { randomToken, sha256Hex } from '../auth/passwords';
 import { AccessService } from '../common/access.service';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import { AuditService } from '../common/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { Mailer } from '../common/mailer';
@@ -44,7 +44,7 @@ export class DirectoryService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly mailer: Mailer,
-    private readonly features: FeatureConfig,
+    private readonly config: AppConfig,
   ) {}
 
   async regions(user: AuthUser) {
@@ -310,7 +310,7 @@ export class DirectoryService {
       { id: target.id },
       { inviteTokenHash: sha256Hex(token), inviteExpiresAt: new Date(Date.now() + INVITE_TTL_MS) },
     );
-    const link = `${this.features.publicUrl}/invite?token=${token}`;
+    const link = `${this.config.publicUrl}/invite?token=${token}`;
     await this.mailer.send({
       to: target.email,
       subject: 'Приглашение в Karta',

@@ -13,7 +13,7 @@ import {
 } from '@karta/domain';
 import { Evidence, EvidenceFile, Occurrence, ProjectionRepository } from '@karta/persistence';
 import type { Actor, OccurrenceResult, SubmitEvidenceInput } from '../../../../workflows/src/messages';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import { AuditService } from '../common/audit.service';
 import { AccessService } from '../common/access.service';
 import type { AuthUser } from '../common/auth-user';
@@ -41,7 +41,7 @@ export class EvidenceService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly storage: ObjectStorage,
     private readonly dispatcher: CommandDispatcher,
-    private readonly features: FeatureConfig,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -95,12 +95,12 @@ export class EvidenceService implements OnModuleInit {
     submit(ctx.occurrence, this.clock.today(ctx.region.tz)); // refuses early what the workflow would refuse
     if (!files?.length)
       throw invalid('files_required', 'Приложите хотя бы один файл в поле files', { field: 'files' });
-    if (files.length > this.features.upload.maxFiles)
-      throw invalid('too_many_files', `Не больше ${this.features.upload.maxFiles} файлов за раз`, {
+    if (files.length > this.config.upload.maxFiles)
+      throw invalid('too_many_files', `Не больше ${this.config.upload.maxFiles} файлов за раз`, {
         field: 'files',
       });
     const inspected: InspectedFile[] = [];
-    for (const f of files) inspected.push(await inspectUpload(f, this.features.upload.maxFileBytes));
+    for (const f of files) inspected.push(await inspectUpload(f, this.config.upload.maxFileBytes));
     const organizationId = this.contexts.partFor(ctx, ctx.scope, dto.organizationId);
     if (organizationId && !ctx.parts.some((p) => p.organizationId === organizationId)) {
       throw invalid('organization_not_in_activity', 'Организация не участвует в мероприятии', {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import { EvidenceService } from './evidence.service';
 import { OccurrenceContextLoader } from './occurrence-context';
 import {
@@ -15,9 +15,9 @@ import { ReviewService } from './review.service';
 @Module({
   imports: [
     MulterModule.registerAsync({
-      inject: [FeatureConfig],
+      inject: [AppConfig],
       // One over the limit so the service can answer "too many files" in Russian rather than multer in English.
-      useFactory: (f: FeatureConfig) => ({
+      useFactory: (f: AppConfig) => ({
         limits: { fileSize: f.upload.maxFileBytes + 1, files: f.upload.maxFiles + 1 },
       }),
     }),

@@ -13,7 +13,7 @@ import {
 } from '@karta/domain';
 import { User } from '@karta/persistence';
 import { randomToken } from '../auth/passwords';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import { AccessService } from '../common/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { RoadmapsService } from '../roadmaps/roadmaps.service';
@@ -53,7 +53,7 @@ export class ReportsService {
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly roadmaps: RoadmapsService,
     private readonly access: AccessService,
-    private readonly features: FeatureConfig,
+    private readonly config: AppConfig,
   ) {}
 
   /** One row per activity and occurrence, ready for the official report on the roadmap's execution. */
@@ -175,7 +175,7 @@ export class ReportsService {
         .getOneOrFail();
       token = row.calendarToken;
     }
-    return { url: `${this.features.publicUrl}/api/calendar/${token}.ics` };
+    return { url: `${this.config.publicUrl}/api/calendar/${token}.ics` };
   }
 
   /** The personal feed: every active due date of the person (and of whom he deputises for today). */
@@ -225,7 +225,7 @@ export class ReportsService {
         ]
           .filter(Boolean)
           .join('\n'),
-        url: `${this.features.publicUrl}/api/occurrences/${r.id}`,
+        url: `${this.config.publicUrl}/api/occurrences/${r.id}`,
         categories: ['Karta'],
         productId: 'karta/ics',
         calName: `Karta: сроки — ${user.fullName}`,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import { DirectoryMatcher } from './directory-matcher.service';
 import { RoadmapEngines } from './engines';
 import { LaunchService } from './launch.service';
@@ -10,8 +10,8 @@ import { RoadmapsService } from './roadmaps.service';
 @Module({
   imports: [
     MulterModule.registerAsync({
-      inject: [FeatureConfig],
-      useFactory: (f: FeatureConfig) => ({ limits: { fileSize: f.upload.maxRoadmapBytes, files: 1 } }),
+      inject: [AppConfig],
+      useFactory: (f: AppConfig) => ({ limits: { fileSize: f.upload.maxRoadmapBytes, files: 1 } }),
     }),
   ],
   controllers: [RoadmapsController, ActivitiesController],

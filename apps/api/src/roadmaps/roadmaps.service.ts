@@ -17,7 +17,7 @@ import {
 } from '@karta/domain';
 import { Activity, ActivityAssignment, Region, Roadmap, StoredTerm } from '@karta/persistence';
 import { AccessService } from '../common/access.service';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import { AuditService } from '../common/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -54,7 +54,7 @@ export class RoadmapsService {
     private readonly engines: RoadmapEngines,
     private readonly matcher: DirectoryMatcher,
     private readonly storage: ObjectStorage,
-    private readonly features: FeatureConfig,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -75,10 +75,10 @@ export class RoadmapsService {
     body: ImportRoadmapBodyDto,
   ): Promise<ImportedDraftDto> {
     if (!file) throw invalid('file_required', 'Приложите файл дорожной карты в поле file', { field: 'file' });
-    if (file.size > this.features.upload.maxRoadmapBytes) {
+    if (file.size > this.config.upload.maxRoadmapBytes) {
       throw invalid(
         'file_too_large',
-        `Файл больше ${Math.round(this.features.upload.maxRoadmapBytes / 1048576)} МБ`,
+        `Файл больше ${Math.round(this.config.upload.maxRoadmapBytes / 1048576)} МБ`,
         { field: 'file' },
       );
     }
@@ -91,7 +91,7 @@ export class RoadmapsService {
         fileName,
         format: body.format ?? 'auto',
         tz: region.tz,
-        maxBytes: this.features.upload.maxRoadmapBytes,
+        maxBytes: this.config.upload.maxRoadmapBytes,
         ...(defaultPeriod ? { defaultPeriod } : {}),
       });
     let result;

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import { LocalDiskStorage } from './local-disk.storage';
 import { ObjectStorage } from './object-storage';
 import { S3Storage } from './s3.storage';
@@ -11,8 +11,8 @@ import { UploadsController } from './uploads.controller';
   providers: [
     {
       provide: ObjectStorage,
-      inject: [FeatureConfig],
-      useFactory: ({ storage }: FeatureConfig): ObjectStorage =>
+      inject: [AppConfig],
+      useFactory: ({ storage }: AppConfig): ObjectStorage =>
         storage.driver === 's3' ? new S3Storage(storage) : new LocalDiskStorage(storage.dir),
     },
   ],

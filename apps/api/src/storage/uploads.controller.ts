@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import { Auth } from '../common/auth.decorators';
 import { evidenceUploadLimits } from './file-inspection';
 
@@ -26,12 +26,12 @@ export class UploadLimitsDto {
 @Auth()
 @Controller('uploads')
 export class UploadsController {
-  constructor(private readonly features: FeatureConfig) {}
+  constructor(private readonly config: AppConfig) {}
 
   @Get('limits')
   @ApiOperation({ summary: 'The evidence upload limits the server enforces: size, count, accepted types' })
   @ApiOkResponse({ type: UploadLimitsDto })
   limits(): UploadLimitsDto {
-    return evidenceUploadLimits(this.features.upload);
+    return evidenceUploadLimits(this.config.upload);
   }
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { WorkflowCommand } from '@karta/persistence';
 import * as messages from '../../../../workflows/src/messages';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 import { WorkflowGateway, WorkflowRejection } from './workflow-gateway';
 
 /**
@@ -62,7 +62,7 @@ export class CommandDispatcher implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly gateway: WorkflowGateway,
-    @Optional() private readonly features?: FeatureConfig,
+    @Optional() private readonly config?: AppConfig,
   ) {}
 
   /** Feature services say how their commands' answers are projected. */
@@ -101,7 +101,7 @@ export class CommandDispatcher implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** Delivers one command now; a transient failure leaves it pending for the sweeper. */
-  async deliver(id: string, timeoutMs = this.features?.workflowWaitMs ?? 20_000): Promise<CommandOutcome> {
+  async deliver(id: string, timeoutMs = this.config?.workflowWaitMs ?? 20_000): Promise<CommandOutcome> {
     const command = await this.manager.findOne(WorkflowCommand, { where: { id } });
     if (!command) throw new Error(`workflow command ${id} not found`);
     if (command.state !== 'pending')

@@ -12,7 +12,7 @@ import {
   ActivityWorkflowInput,
   activityWorkflowId,
 } from '../../../../workflows/src/messages';
-import { FeatureConfig } from '../common/api-config';
+import { AppConfig } from '../config';
 
 /** The workflow refused the action (its validator or handler failed): final, retrying changes nothing. */
 export class WorkflowRejection extends Error {
@@ -45,7 +45,7 @@ const rootMessage = (err: unknown): string => {
 export class WorkflowGateway {
   constructor(
     private readonly client: Client,
-    private readonly features: FeatureConfig,
+    private readonly config: AppConfig,
   ) {}
 
   /** Starts the activity's workflow; an already running or finished one with that id counts as started. */
@@ -57,7 +57,7 @@ export class WorkflowGateway {
     try {
       await this.client.withDeadline(Date.now() + timeoutMs, () =>
         this.client.workflow.start(ACTIVITY_WORKFLOW_TYPE, {
-          taskQueue: this.features.engineTaskQueue,
+          taskQueue: this.config.temporal.taskQueue,
           workflowId,
           args: [input],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',

@@ -29,9 +29,7 @@ export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
     runtimeInstalled = true;
   }
   const taskQueue = uniqueName('engine');
-  // The control plane's FeatureConfig reads process.env (each jest file runs in its own process).
-  Object.assign(process.env, { ENGINE_TASK_QUEUE: taskQueue, LOGIN_RATE_LIMIT: '5', ...env });
-  const api = await startTestApi({ ENGINE_TASK_QUEUE: taskQueue, LOGIN_RATE_LIMIT: '5', ...env });
+  const api = await startTestApi({ TEMPORAL_TASK_QUEUE: taskQueue, LOGIN_RATE_LIMIT: '5', ...env });
   const db = api.app.get(DataSource);
   const engineDb = new DataSource(dataSourceOptions(api.config.databaseUrl, { logging: false }));
   await engineDb.initialize();

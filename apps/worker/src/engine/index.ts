@@ -6,14 +6,11 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../../../libs/persistence/src/data-source';
 import { ActivityDeps } from '../../../../activities/src/activities';
 import { WorkerConfig } from '../config';
-import { EngineConfig, loadEngineConfig } from './config';
 import { NodemailerMailer } from './nodemailer-mailer';
 import { PgDirectory } from './pg-directory';
 import { PgOutbox } from './pg-outbox';
 import { PgProjection } from './pg-projection';
 
-export { loadEngineConfig } from './config';
-export type { EngineConfig } from './config';
 export { ensureDigestSchedule, digestScheduleOptions } from './schedules';
 export { NodemailerMailer } from './nodemailer-mailer';
 export { PgDirectory } from './pg-directory';
@@ -22,7 +19,6 @@ export { PgProjection } from './pg-projection';
 
 export interface Engine {
   deps: ActivityDeps;
-  config: EngineConfig;
   close(): Promise<void>;
 }
 
@@ -49,19 +45,16 @@ export function engineDeps(
  * only what needs neither, and says so). Migrations are the API's: the worker only connects.
  */
 export async function composeEngine(
-  config: Pick<WorkerConfig, 'databaseUrl' | 'mail'>,
-  env: Record<string, string | undefined> = process.env,
+  config: Pick<WorkerConfig, 'databaseUrl' | 'mail' | 'publicUrl'>,
 ): Promise<Engine | undefined> {
   if (!config.databaseUrl || !config.mail.smtpUrl) return undefined;
-  const engineConfig = loadEngineConfig(env);
   const dataSource = new DataSource(
     dataSourceOptions(config.databaseUrl, { extra: { max: 30, connectionTimeoutMillis: 5_000 } }),
   );
   await dataSource.initialize();
-  const deps = engineDeps(dataSource, config.mail.smtpUrl, config.mail.from, engineConfig.publicUrl);
+  const deps = engineDeps(dataSource, config.mail.smtpUrl, config.mail.from, config.publicUrl);
   return {
     deps,
-    config: engineConfig,
     close: async () => {
       deps.mailer.close();
       await dataSource.destroy();
