@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { AccessScope, Role, todayIn } from '@karta/domain';
+import { AccessScope, Role } from '@karta/domain';
 import { OrganizationRepository } from '@karta/persistence';
 import type { AuthUser } from './auth-user';
+import { Clock } from './clock';
 
 /** A person's reach: his own, plus what he holds today as someone's deputy (audited as "on behalf of"). */
 export interface ActorScope extends AccessScope {
@@ -18,13 +19,14 @@ interface AssignmentRow {
   region_id: string;
 }
 
-const DEPUTY_DAY_ZONE = 'Europe/Moscow';
-
 @Injectable()
 export class AccessService {
   private readonly cache = new WeakMap<AuthUser, Promise<ActorScope>>();
 
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly clock: Clock,
+  ) {}
 
   /** Computed once per request (the AuthUser object lives as long as the request). */
   scopeFor(user: AuthUser): Promise<ActorScope> {
@@ -46,12 +48,25 @@ export class AccessService {
   }
 
   private async compute(userId: string): Promise<ActorScope> {
-    const today = todayIn(DEPUTY_DAY_ZONE);
-    const principals: Array<{ user_id: string }> = await this.manager.query(
-      `SELECT DISTINCT d.user_id FROM deputies d JOIN users u ON u.id = d.user_id
-        WHERE d.deputy_id = $1 AND d."from" <= $2::date AND d."to" >= $2::date AND u.active`,
-      [userId, today],
+    // A stand-in period is counted in the days of the region the absent person works in.
+    const stands: Array<{ user_id: string; from: string; to: string; tz: string }> = await this.manager.query(
+      `SELECT DISTINCT d.user_id, d."from"::text AS "from", d."to"::text AS "to", r.tz
+         FROM deputies d JOIN users u ON u.id = d.user_id
+         JOIN role_assignments ra ON ra.user_id = d.user_id
+         JOIN organizations o ON o.id = ra.organization_id JOIN regions r ON r.id = o.region_id
+        WHERE d.deputy_id = $1 AND u.active`,
+      [userId],
     );
+    const principals = [
+      ...new Set(
+        stands
+          .filter((d) => {
+            const today = this.clock.today(d.tz);
+            return d.from <= today && today <= d.to;
+          })
+          .map((d) => d.user_id),
+      ),
+    ].map((user_id) => ({ user_id }));
     const ids = [userId, ...principals.map((p) => p.user_id)];
     const rows: AssignmentRow[] = await this.manager.query(
       `SELECT ra.user_id, ra.role, ra.organization_id, o.region_id
@@ -74,8 +89,12 @@ export class AccessService {
       };
     };
     const own = await build(userId);
+    // Administration is never delegated: a deputy takes over someone's items, not his right to manage Karta.
     const delegations = await Promise.all(
-      principals.map(async (p) => ({ userId: p.user_id, scope: await build(p.user_id) })),
+      principals.map(async (p) => ({
+        userId: p.user_id,
+        scope: { ...(await build(p.user_id)), admin: false },
+      })),
     );
     const all = [own, ...delegations.map((d) => d.scope)];
     const union = <T>(pick: (s: AccessScope) => ReadonlySet<T>) => new Set(all.flatMap((s) => [...pick(s)]));

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, NotFoundException, Query, UseGuards } from '@nestjs/common';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
+import { DevOnlyGuard } from './dev-only.guard';
 import { MailboxService } from './mailbox.service';
 
 class MailboxQuery {
@@ -26,8 +27,12 @@ class CaughtMailDto {
   @ApiPropertyOptional() html?: string;
 }
 
-/** What the development SMTP catcher received; absent (404) when SMTP_URL points at a real relay. */
+/**
+ * What the development SMTP catcher received; absent (404) when SMTP_URL points at a real relay, in
+ * production, and for callers on other machines.
+ */
 @ApiTags('dev')
+@UseGuards(DevOnlyGuard)
 @Controller('dev/mailbox')
 export class MailboxController {
   constructor(private readonly mailbox: MailboxService) {}

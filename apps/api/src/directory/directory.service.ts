@@ -335,6 +335,17 @@ export class DirectoryService {
     if (dto.from > dto.to) throw invalid('bad_range', 'Дата начала позже даты окончания', { field: 'from' });
     if (!(await this.manager.exists(User, { where: { id: dto.deputyId, active: true } })))
       throw invalid('user_not_found', 'Заместитель не найден', { field: 'deputyId' });
+    const [{ shared }] = await this.manager.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM role_assignments a JOIN organizations oa ON oa.id = a.organization_id
+           JOIN role_assignments b ON b.user_id = $2 JOIN organizations ob ON ob.id = b.organization_id
+          WHERE a.user_id = $1 AND oa.region_id = ob.region_id) AS shared`,
+      [id, dto.deputyId],
+    );
+    if (!shared)
+      throw invalid('deputy_other_region', 'Заместитель должен работать в том же регионе', {
+        field: 'deputyId',
+      });
     const saved = await this.manager.save(
       this.manager.create(Deputy, {
         userId: id,
@@ -368,16 +379,19 @@ export class DirectoryService {
     });
   }
 
-  /** A person names his own deputy; his head, his region's curators and admins may too. */
+  /** A person names his own deputy; his head, his region's curators and admins may too (an admin's: admins only). */
   private async canEditDeputies(user: AuthUser, id: string): Promise<void> {
     if (user.id === id) return;
     const scope = await this.access.scopeFor(user);
-    const orgs: Array<{ organization_id: string; region_id: string }> = await this.manager.query(
-      `SELECT ra.organization_id, o.region_id FROM role_assignments ra JOIN organizations o ON o.id = ra.organization_id WHERE ra.user_id = $1`,
-      [id],
-    );
+    const orgs: Array<{ organization_id: string; region_id: string; role: string }> =
+      await this.manager.query(
+        `SELECT ra.organization_id, o.region_id, ra.role FROM role_assignments ra JOIN organizations o ON o.id = ra.organization_id WHERE ra.user_id = $1`,
+        [id],
+      );
+    if (orgs.some((o) => o.role === 'admin'))
+      assert(scope.own.admin, 'Заместителя администратора назначает только администратор');
     assert(
-      scope.admin ||
+      scope.own.admin ||
         orgs.some((o) => scope.curatorRegions.has(o.region_id) || scope.headOrgs.has(o.organization_id)),
       'Заместителя назначает сам сотрудник, его руководитель или куратор',
     );
