@@ -61,5 +61,27 @@ describe('demo loader (real importer, real launch)', () => {
         sent: expect.any(Boolean),
       }),
     );
+
+    // 1.1 expects an order: its report names the order's number and date, or is refused.
+    const order = tasks.find((t) => t.title.startsWith('Актуализация регионального положения'))!;
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const send = (fields: Record<string, string>) => {
+      const req = e.http.post(`/api/occurrences/${order.id}/evidence`).set(bearer(tokens.executor));
+      for (const [k, v] of Object.entries(fields)) req.field(k, v);
+      return req.attach('files', pdf, 'prikaz.pdf');
+    };
+    const missing = await send({}).expect(400);
+    expect(JSON.stringify(missing.body)).toMatch(/documentNumber/u);
+    await send({ documentNumber: '101-р' }).expect(400);
+    const accepted = await send({ documentNumber: '101-р', documentDate: addDays(today, -1) }).expect(201);
+    const view = (await e.http.get(`/api/occurrences/${order.id}`).set(bearer(tokens.executor)).expect(200))
+      .body;
+    expect(view.evidence).toEqual([
+      expect.objectContaining({
+        id: accepted.body.id,
+        documentNumber: '101-р',
+        documentDate: addDays(today, -1),
+      }),
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   invalid,
   notFound,
   submit,
+  expectsDocumentDetails,
 } from '@karta/domain';
 import { Evidence, EvidenceFile, Occurrence, ProjectionRepository } from '@karta/persistence';
 import type { Actor, OccurrenceResult, SubmitEvidenceInput } from '../../../../workflows/src/messages';
@@ -95,6 +96,15 @@ export class EvidenceService implements OnModuleInit {
     submit(ctx.occurrence, this.clock.today(ctx.region.tz)); // refuses early what the workflow would refuse
     if (!files?.length)
       throw invalid('files_required', 'Приложите хотя бы один файл в поле files', { field: 'files' });
+    // An order or a protocol is identified by its number and date: the report is checked against them.
+    if (ctx.occurrence.kind === 'deadline' && expectsDocumentDetails(ctx.activity.result)) {
+      if (!dto.documentNumber?.trim())
+        throw invalid('document_number_required', 'Укажите номер документа (приказа, протокола)', {
+          field: 'documentNumber',
+        });
+      if (!dto.documentDate)
+        throw invalid('document_date_required', 'Укажите дату документа', { field: 'documentDate' });
+    }
     if (files.length > this.config.upload.maxFiles)
       throw invalid('too_many_files', `Не больше ${this.config.upload.maxFiles} файлов за раз`, {
         field: 'files',

@@ -12,7 +12,8 @@ export class SubmitEvidenceDto {
 
   @ApiPropertyOptional({
     example: '872',
-    description: 'When the result is an order or a protocol: its number',
+    description:
+      'Required when the result is an order or a protocol (a deadline, not a progress checkpoint): its number',
   })
   @IsOptional()
   @IsString()
@@ -21,7 +22,7 @@ export class SubmitEvidenceDto {
 
   @ApiPropertyOptional({
     example: '2024-05-31',
-    description: 'When the result is an order or a protocol: its date',
+    description: 'Required with documentNumber: the document’s date',
   })
   @IsOptional()
   @Matches(ISO)
