@@ -15,17 +15,23 @@ type Tok =
   | { k: 'date'; d: number; m: number; y?: number }
   | { k: 'month'; m: number }
   | { k: 'year'; y: number }
-  | { k: 'academic'; y: number }
+  | { k: 'academic'; y: number; bare?: string }
   | { k: 'num'; n: number }
   | { k: 'unit'; u: 'quarter' | 'half' }
   | { k: 'prep'; p: 'until' | 'from' | 'to' | 'in' }
   | { k: 'dash' }
+  /** `конца`/`окончания` before a period: meaningful only after `до` (`до конца марта`). */
+  | { k: 'end' }
   | { k: 'sep' };
 
 const NL = '(?!\\p{L})'; // end of a word: `\b` does not know Cyrillic
 
 /** Tried in order at each position; the first that matches makes the token. */
-type Lexeme = { re: RegExp; tok: (m: RegExpExecArray) => Tok | string | null; on: Array<'digit' | 'word' | 'mark'> };
+type Lexeme = {
+  re: RegExp;
+  tok: (m: RegExpExecArray) => Tok | string | null;
+  on: Array<'digit' | 'word' | 'mark'>;
+};
 
 const LEXER: Lexeme[] = [
   {
@@ -35,22 +41,49 @@ const LEXER: Lexeme[] = [
     tok: (m) => {
       const y = +m[1];
       const y2 = m[2].length === 2 ? Math.floor(y / 100) * 100 + +m[2] : +m[2];
-      return y2 === y + 1 ? { k: 'academic', y } : `academic year ${m[1]}/${m[2]} is not two consecutive years`;
+      return y2 === y + 1
+        ? { k: 'academic', y }
+        : `academic year ${m[1]}/${m[2]} is not two consecutive years`;
     },
   },
-  { on: ['digit'], re: /(\d{4})-(\d{2})-(\d{2})(?!\d)/y, tok: (m) => ({ k: 'date', y: +m[1], m: +m[2], d: +m[3] }) },
+  {
+    // `2022/2023`, `2023/24` with no `учебный год`: most likely the academic year (a guess, flagged).
+    on: ['digit'],
+    re: /(\d{4}) ?\/ ?(\d{4}|\d{2})(?![\d./])/y,
+    tok: (m) => {
+      const y = +m[1];
+      const y2 = m[2].length === 2 ? Math.floor(y / 100) * 100 + +m[2] : +m[2];
+      return y2 === y + 1
+        ? { k: 'academic', y, bare: m[0] }
+        : `«${m[0]}» is neither an academic year nor a range`;
+    },
+  },
+  {
+    on: ['digit'],
+    re: /(\d{4})-(\d{2})-(\d{2})(?!\d)/y,
+    tok: (m) => ({ k: 'date', y: +m[1], m: +m[2], d: +m[3] }),
+  },
   {
     // 01.09.2021, 1.9.21, 10.06 (no year), 01/09/2021
     on: ['digit'],
     re: /(\d{1,2})[./](\d{1,2})(?:[./](\d{4}|\d{2}))?(?![\d/])\.?/y,
-    tok: (m) => ({ k: 'date', d: +m[1], m: +m[2], y: m[3] === undefined ? undefined : m[3].length === 2 ? 2000 + +m[3] : +m[3] }),
+    tok: (m) => ({
+      k: 'date',
+      d: +m[1],
+      m: +m[2],
+      y: m[3] === undefined ? undefined : m[3].length === 2 ? 2000 + +m[3] : +m[3],
+    }),
   },
   {
     on: ['digit'],
     re: new RegExp(`(\\d{1,2})(?:-?го)? ${MONTH_PATTERN}${NL}`, 'uy'),
     tok: (m) => ({ k: 'date', d: +m[1], m: monthNumber(m[2]) }),
   },
-  { on: ['word'], re: new RegExp(`${MONTH_PATTERN}${NL}`, 'uy'), tok: (m) => ({ k: 'month', m: monthNumber(m[1]) }) },
+  {
+    on: ['word'],
+    re: new RegExp(`${MONTH_PATTERN}${NL}`, 'uy'),
+    tok: (m) => ({ k: 'month', m: monthNumber(m[1]) }),
+  },
   {
     on: ['digit'],
     re: /(\d{4})(?!\d)/y,
@@ -61,14 +94,19 @@ const LEXER: Lexeme[] = [
     re: /(квартал\p{L}*|кв\.|кв(?!\p{L})|полугоди\p{L}*|полугод\.|полугод(?!\p{L}))/uy,
     tok: (m) => ({ k: 'unit', u: m[1].startsWith('к') ? 'quarter' : 'half' }),
   },
-  { on: ['digit', 'word'], re: new RegExp(`${ORDINAL_PATTERN}${NL}`, 'uy'), tok: (m) => ({ k: 'num', n: ordinalNumber(m[1]) }) },
+  {
+    on: ['digit', 'word'],
+    re: new RegExp(`${ORDINAL_PATTERN}${NL}`, 'uy'),
+    tok: (m) => ({ k: 'num', n: ordinalNumber(m[1]) }),
+  },
   {
     // Longest first: `в срок до` before `в`, `не позднее` before `не`.
     on: ['word'],
     re: /(в срок до|не позднее|не ранее|начиная с|в течение|на протяжении|в период|в срок|до|к|по|со|с|в|во|на|за|срок)(?!\p{L})/uy,
     tok: (m) => {
       const w = m[1];
-      if (w === 'в срок до' || w === 'не позднее' || w === 'до' || w === 'к') return { k: 'prep', p: 'until' };
+      if (w === 'в срок до' || w === 'не позднее' || w === 'до' || w === 'к')
+        return { k: 'prep', p: 'until' };
       if (w === 'с' || w === 'со' || w === 'начиная с' || w === 'не ранее') return { k: 'prep', p: 'from' };
       if (w === 'по') return { k: 'prep', p: 'to' };
       return { k: 'prep', p: 'in' };
@@ -80,7 +118,7 @@ const LEXER: Lexeme[] = [
     re: /(?:конца|окончания) (?:текущего |календарного )?года(?!\p{L})/uy,
     tok: () => ({ k: 'date', d: 31, m: 12 }),
   },
-  { on: ['word'], re: /(?:конца|окончания)(?!\p{L})/uy, tok: () => null },
+  { on: ['word'], re: /(?:конца|окончания)(?!\p{L})/uy, tok: () => ({ k: 'end' }) },
   // Words that add nothing to a date: `включительно`, `года` after a month (`декабрь текущего` is not read).
   { on: ['word', 'mark'], re: /(включительно|года|гг?\.?|месяца?|числа)(?!\p{L})/uy, tok: () => null },
   { on: ['mark'], re: /-/y, tok: () => ({ k: 'dash' }) },
@@ -120,7 +158,7 @@ function tokenize(text: string): Tok[] | string {
   return out;
 }
 
-export type ItemsResult = { items: TermItem[] } | { error: string };
+export type ItemsResult = { items: TermItem[]; notes: string[] } | { error: string };
 
 function anchorYear(a: TermAnchor): number | undefined {
   return a.y;
@@ -132,6 +170,7 @@ export function parseItems(text: string): ItemsResult {
   if (typeof lexed === 'string') return { error: lexed };
   const toks: Tok[] = lexed;
   const items: TermItem[] = [];
+  const notes: string[] = [];
   let i = 0;
   const peek = (o = 0): Tok | undefined => toks[i + o];
   // A list written as bullets (`- до 20 мая - до 20 декабря`, `- 2022/23 учебный год - 2023/24 учебный год`):
@@ -164,6 +203,10 @@ export function parseItems(text: string): ItemsResult {
         return [{ unit: 'year', y: t.y }];
       case 'academic':
         i++;
+        if (t.bare)
+          notes.push(
+            `«${t.bare}» without «учебный год»: read as the academic year ${t.y}/${t.y + 1} (1 September – 31 August); it may mean the calendar years ${t.y}–${t.y + 1}`,
+          );
         return [{ unit: 'academic', y: t.y }];
       case 'num': {
         // `1, 2 полугодие`, `I-II квартал`, or a bare day before a range end (`с 1 по 15 апреля`).
@@ -177,7 +220,10 @@ export function parseItems(text: string): ItemsResult {
         }
         const u = peek();
         if (u?.k !== 'unit') {
-          if (nums.length === 1 && (u?.k === 'dash' || (u?.k === 'prep' && (u.p === 'to' || u.p === 'until'))))
+          if (
+            nums.length === 1 &&
+            (u?.k === 'dash' || (u?.k === 'prep' && (u.p === 'to' || u.p === 'until')))
+          )
             return [{ unit: 'day', d: t.n, m: 0 }]; // month (and year) come from the range end
           return `a number without a unit (${nums.join(', ')})`;
         }
@@ -185,9 +231,12 @@ export function parseItems(text: string): ItemsResult {
         let y: number | undefined;
         if (peek()?.k === 'year') y = (toks[i++] as { y: number }).y;
         const max = u.u === 'quarter' ? 4 : 2;
-        if (nums.some((n) => n < 1 || n > max)) return `no ${u.u === 'quarter' ? 'quarter' : 'half-year'} ${nums.join(', ')}`;
+        if (nums.some((n) => n < 1 || n > max))
+          return `no ${u.u === 'quarter' ? 'quarter' : 'half-year'} ${nums.join(', ')}`;
         const mk = (n: number): TermAnchor =>
-          u.u === 'quarter' ? { unit: 'quarter', q: n, ...(y ? { y } : {}) } : { unit: 'half', h: n, ...(y ? { y } : {}) };
+          u.u === 'quarter'
+            ? { unit: 'quarter', q: n, ...(y ? { y } : {}) }
+            : { unit: 'half', h: n, ...(y ? { y } : {}) };
         if (ranged) return nums.length === 2 ? { span: [mk(nums[0]), mk(nums[1])] } : 'an odd range';
         return nums.map(mk);
       }
@@ -212,6 +261,11 @@ export function parseItems(text: string): ItemsResult {
       i++;
       while (peek()?.k === 'sep') i++; // `«до» 2024`
     }
+    if (peek()?.k === 'end') {
+      // `до конца марта` is due at the end of March anyway; `с конца марта` would need the last day as a start.
+      if (!until || from) return { error: '«конца» is read only after «до»' };
+      i++;
+    }
     if (i >= toks.length) return { error: 'a date or period is missing' };
     // A bare year after items: `Февраль, 2023` gives the year to year-less items before it; `Ноябрь 2021,
     // 2022` repeats the last item in another year.
@@ -221,7 +275,8 @@ export function parseItems(text: string): ItemsResult {
       if (last.end.unit !== 'year' && last.end.unit !== 'academic') {
         i++;
         if (anchorYear(last.end) === undefined) {
-          for (let j = items.length - 1; j >= 0 && anchorYear(items[j].end) === undefined; j--) setYear(items[j], cur.y);
+          for (let j = items.length - 1; j >= 0 && anchorYear(items[j].end) === undefined; j--)
+            setYear(items[j], cur.y);
         } else {
           const copy: TermItem = { ...last, start: withoutYear(last.start), end: withoutYear(last.end) };
           if (last.start === last.end) copy.start = copy.end;
@@ -242,7 +297,11 @@ export function parseItems(text: string): ItemsResult {
     const n = peek();
     const rangeNext =
       a.length === 1 &&
-      ((n?.k === 'dash' && !bulleted && peek(1) !== undefined && peek(1)!.k !== 'prep' && peek(1)!.k !== 'sep') ||
+      ((n?.k === 'dash' &&
+        !bulleted &&
+        peek(1) !== undefined &&
+        peek(1)!.k !== 'prep' &&
+        peek(1)!.k !== 'sep') ||
         (n?.k === 'prep' && (n.p === 'to' || (n.p === 'until' && from))));
     if (rangeNext) {
       i++;
@@ -259,14 +318,20 @@ export function parseItems(text: string): ItemsResult {
       continue;
     }
     if (a.length === 1 && a[0].unit === 'day' && a[0].m === 0) return { error: 'a day without a month' };
-    for (const anchor of a) items.push({ start: anchor, end: anchor, ...(until ? { until } : {}), ...(from ? { open: true } : {}) });
+    for (const anchor of a)
+      items.push({
+        start: anchor,
+        end: anchor,
+        ...(until ? { until } : {}),
+        ...(from ? { open: true } : {}),
+      });
   }
   inheritYears(items);
   for (const it of items) {
     const bad = checkItem(it);
     if (bad) return { error: bad };
   }
-  return { items };
+  return { items, notes };
 }
 
 function withYear(a: TermAnchor, y: number): TermAnchor {
@@ -284,7 +349,8 @@ function setYear(item: TermItem, y: number): void {
   const single = item.start === item.end;
   item.end = withYear(item.end, y);
   if (single) item.start = item.end;
-  else if (anchorYear(item.start) === undefined) item.start = withYear(item.start, order(item.start) > order(item.end) ? y - 1 : y);
+  else if (anchorYear(item.start) === undefined)
+    item.start = withYear(item.start, order(item.start) > order(item.end) ? y - 1 : y);
 }
 
 /**
@@ -326,7 +392,8 @@ export function order(a: TermAnchor): number {
 
 function checkItem(it: TermItem): string | null {
   for (const a of [it.start, it.end]) {
-    if (a.unit === 'day' && a.y !== undefined && !isValidDate(a.y, a.m, a.d)) return `no such date ${a.d}.${a.m}.${a.y}`;
+    if (a.unit === 'day' && a.y !== undefined && !isValidDate(a.y, a.m, a.d))
+      return `no such date ${a.d}.${a.m}.${a.y}`;
   }
   return null;
 }

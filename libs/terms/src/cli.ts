@@ -20,7 +20,8 @@ function fail(message: string): number {
 }
 
 async function write(chunk: string): Promise<void> {
-  if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+  if (!process.stdout.write(chunk))
+    await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
 }
 
 export async function termCommand(args: string[]): Promise<number> {
@@ -29,7 +30,12 @@ export async function termCommand(args: string[]): Promise<number> {
   try {
     ({ values, positionals } = parseArgs({
       args,
-      options: { from: { type: 'string' }, to: { type: 'string' }, tz: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        tz: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     }));
@@ -49,6 +55,11 @@ export async function termCommand(args: string[]): Promise<number> {
   if (!parseIso(to)) return fail(`--to: expected a date YYYY-MM-DD, got "${to}"`);
   if (from > to) return fail(`the period is empty: --from ${from} is after --to ${to}`);
   const ctx: TermContext = { from, to, tz };
+  // A reader that stops early (`karta term < cells.txt | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
 
   if (positionals.length > 0) {
     // Unquoted words are one phrase: `karta term до 1 сентября` means `karta term "до 1 сентября"`.

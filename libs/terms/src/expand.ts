@@ -44,7 +44,8 @@ export function bounds(a: TermAnchor, y: number): [string, string] | null {
 /** An item's occurrence when its year-less end falls in year `y` (ignored when the item has its years). */
 function resolveItem(it: TermItem, y: number): TermOccurrence | null {
   const endY = it.end.y ?? y;
-  const startY = it.start.y ?? (it.start === it.end ? endY : order(it.start) > order(it.end) ? endY - 1 : endY);
+  const startY =
+    it.start.y ?? (it.start === it.end ? endY : order(it.start) > order(it.end) ? endY - 1 : endY);
   const e = bounds(it.end, endY);
   const s = bounds(it.start, startY);
   if (!e || !s) return null;
@@ -83,7 +84,9 @@ function describe(it: TermItem): string {
 
 function finish(p: Period, occ: TermOccurrence[], notes: string[]): Expanded {
   const clipped = occ.map((o) => (o.start !== null && o.start < p.from ? { start: p.from, due: o.due } : o));
-  clipped.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : (a.start ?? '') < (b.start ?? '') ? -1 : 1));
+  clipped.sort((a, b) =>
+    a.due < b.due ? -1 : a.due > b.due ? 1 : (a.start ?? '') < (b.start ?? '') ? -1 : 1,
+  );
   const out: TermOccurrence[] = [];
   for (const o of clipped) {
     const last = out[out.length - 1];
@@ -100,9 +103,26 @@ function finish(p: Period, occ: TermOccurrence[], notes: string[]): Expanded {
   return { occurrences: out, window, notes };
 }
 
-function expandDates(s: Extract<TermSchedule, { type: 'dates' }>, p: Period): Expanded {
+/** The period narrowed by bounds written with a frequency (`ежегодно до 2024 года`); null when nothing is left. */
+function narrowed(
+  from: TermAnchor | undefined,
+  to: TermAnchor | undefined,
+  period: Period,
+): { p: Period | null; notes: string[] } {
+  if (!from && !to) return { p: period, notes: [] };
+  const w = continuousWindow(from, to, period);
+  if (w.window.start === null) return { p: null, notes: w.notes };
+  const start = w.window.start;
+  const end = w.window.end!;
+  return { p: { from: start, to: end, fy: +start.slice(0, 4), ty: +end.slice(0, 4) }, notes: w.notes };
+}
+
+function expandDates(s: Extract<TermSchedule, { type: 'dates' }>, period: Period): Expanded {
+  const bounded = narrowed(s.from, s.to, period);
+  if (!bounded.p) return { occurrences: [], window: { start: null, end: null }, notes: bounded.notes };
+  const p = bounded.p;
   const occ: TermOccurrence[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [...bounded.notes];
   const outside: string[] = [];
   for (const it of s.items) {
     if (hasYear(it.end)) {
@@ -128,7 +148,13 @@ function expandDates(s: Extract<TermSchedule, { type: 'dates' }>, p: Period): Ex
       if (!found) notes.push(`${describe(it)} (no year written) does not fall inside the period`);
       else {
         occ.push(found);
-        if (p.ty > p.fy) notes.push(`no year written: read as ${year}, the first inside the period; it may mean every year`);
+        if (p.ty > p.fy)
+          notes.push(`no year written: read as ${year}, the first inside the period; it may mean every year`);
+        // The written start lies before the period (`Январь-май` in a plan from 12 May): maybe the next year.
+        else if (found.start !== null && found.start < p.from)
+          notes.push(
+            `no year written: read as ${year}, starting before the period (cut to ${p.from}); it may mean ${year + 1}`,
+          );
       }
     }
   }
@@ -150,11 +176,9 @@ function expandEvery(s: Extract<TermSchedule, { type: 'every' }>, period: Period
   const k = UNIT_MONTHS[s.unit];
   const occ: TermOccurrence[] = [];
   // Written bounds narrow the period (`ежегодно до 2024 года`).
-  const bounded = s.from || s.to ? continuousWindow(s.from, s.to, period) : null;
-  if (bounded && bounded.window.start === null) return { occurrences: [], window: bounded.window, notes: bounded.notes };
-  const p: Period = bounded
-    ? { from: bounded.window.start!, to: bounded.window.end!, fy: +bounded.window.start!.slice(0, 4), ty: +bounded.window.end!.slice(0, 4) }
-    : period;
+  const bounded = narrowed(s.from, s.to, period);
+  if (!bounded.p) return { occurrences: [], window: { start: null, end: null }, notes: bounded.notes };
+  const p = bounded.p;
   for (let y = p.fy; y <= p.ty; y++) {
     for (let m = 1; m <= 12; m += k) {
       const pStart = firstOfMonth(y, m);
@@ -171,7 +195,7 @@ function expandEvery(s: Extract<TermSchedule, { type: 'every' }>, period: Period
       if (inside(p, o.due)) occ.push(o);
     }
   }
-  return finish(p, occ, bounded ? bounded.notes : []);
+  return finish(p, occ, bounded.notes);
 }
 
 /** The continuous window: the period, narrowed by `с A` / `по B` where written. */
@@ -222,6 +246,7 @@ export function expand(s: TermSchedule, p: Period): Expanded {
 /** The span covered by dated items, as a continuous/external window (`В течение 2023 (по графику …)`). */
 export function itemsWindow(items: TermItem[], p: Period): Expanded {
   const e = expandDates({ type: 'dates', items }, p);
-  if (e.occurrences.length === 0) return { occurrences: [], window: { start: null, end: null }, notes: e.notes };
+  if (e.occurrences.length === 0)
+    return { occurrences: [], window: { start: null, end: null }, notes: e.notes };
   return { occurrences: [], window: { start: e.window.start ?? p.from, end: e.window.end }, notes: e.notes };
 }

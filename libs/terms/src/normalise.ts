@@ -6,20 +6,37 @@
  */
 
 const ENTITIES: Record<string, string> = {
-  nbsp: ' ', laquo: '«', raquo: '»', quot: '"', amp: '&', lt: '<', gt: '>', ndash: '-', mdash: '-',
-  hellip: '…', apos: "'", ldquo: '"', rdquo: '"', bdquo: '"', minus: '-', shy: '',
+  nbsp: ' ',
+  laquo: '«',
+  raquo: '»',
+  quot: '"',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  ndash: '-',
+  mdash: '-',
+  hellip: '…',
+  apos: "'",
+  ldquo: '"',
+  rdquo: '"',
+  bdquo: '"',
+  minus: '-',
+  shy: '',
 };
 
 function decodeEntity(_all: string, body: string): string {
   if (body[0] === '#') {
-    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    const code =
+      body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
     // Out-of-range code points would make String.fromCodePoint throw; parseTerm never throws.
     return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
   }
   return ENTITIES[body.toLowerCase()] ?? ' ';
 }
 
-const TYPOGRAPHY = /[\u00ad\u200b-\u200d\u2060\ufeff\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d\u201c-\u201f\u2033]/;
+const TAG = /<\/?[a-zA-Z][^<>]*>/g;
+const TYPOGRAPHY =
+  /[\u00ad\u200b-\u200d\u2060\ufeff\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d\u201c-\u201f\u2033]/;
 const ODD_SPACE = /[^\S ]| {2}/;
 
 /**
@@ -28,8 +45,11 @@ const ODD_SPACE = /[^\S ]| {2}/;
  */
 function clean(raw: string): string {
   let s = raw;
-  if (s.includes('<')) s = s.replace(/<\/?[a-zA-Z][^<>]*>/g, ' '); // HTML tags left by the renderer
-  if (s.includes('&')) s = s.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, decodeEntity);
+  if (s.includes('<')) s = s.replace(TAG, ' '); // HTML tags left by the renderer
+  if (s.includes('&')) {
+    s = s.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, decodeEntity);
+    if (s.includes('<')) s = s.replace(TAG, ' '); // escaped twice: `&lt;p&gt;`
+  }
   if (s.includes('*') || s.includes('_') || s.includes('`')) s = s.replace(/[*_`]+/g, ' '); // markdown emphasis
   if (TYPOGRAPHY.test(s)) {
     s = s
@@ -44,12 +64,17 @@ function clean(raw: string): string {
     if (/\d\. \d/.test(s)) s = s.replace(/(?<!\d)(\d{1,2})\. ?(\d{1,2})\. ?(\d{4})(?!\d)/g, '$1.$2.$3');
     // Year words after a year carry no meaning for the grammar: `2024 г.`, `2024 года`, `2021-2022 годов`,
     // `2023 гг.`, `2024-го года`. `учебный год` is kept (it names an academic year).
-    if (/\d{4}[\s-]?[гГхо]/u.test(s)) s = s.replace(/(\d{4})(?:-?(?:го|ого|х))?\s?(?:гг?\.?|годах|годов|годы|года|году|год)(?![\p{L}])/giu, '$1');
+    if (/\d{4}[\s-]?[гГхо]/u.test(s))
+      s = s.replace(
+        /(\d{4})(?:-?(?:го|ого|х))?\s?(?:гг?\.?|годах|годов|годы|года|году|год)(?![\p{L}])/giu,
+        '$1',
+      );
   }
   if (/ [,;:)]|\( /.test(s)) s = s.replace(/\s*([,;:)])/g, '$1').replace(/\(\s*/g, '(');
   s = s.replace(/^[\s.,;:]+|[\s.,;:]+$/g, '');
   // `Срок:`/`Сроки исполнения -` labels repeat the column header.
-  if (s[0] === 'с' || s[0] === 'С') s = s.replace(/^срок(?:и)?(?: исполнения| реализации| выполнения)?\s*[:-]\s*/iu, '');
+  if (s[0] === 'с' || s[0] === 'С')
+    s = s.replace(/^срок(?:и)?(?: исполнения| реализации| выполнения)?\s*[:-]\s*/iu, '');
   return s.includes('  ') ? s.replace(/ {2,}/g, ' ').trim() : s.trim();
 }
 

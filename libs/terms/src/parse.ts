@@ -10,7 +10,10 @@ import { Draft, NONE, RULES, decide } from './rules';
 import { Period, expand, itemsWindow } from './expand';
 
 /** Each rule with a twin that has the `d` flag (group offsets), run only once the rule has matched. */
-const COMPILED = RULES.map((rule) => ({ rule, indexed: rule.quotes ? new RegExp(rule.pattern.source, rule.pattern.flags + 'd') : null }));
+const COMPILED = RULES.map((rule) => ({
+  rule,
+  indexed: rule.quotes ? new RegExp(rule.pattern.source, rule.pattern.flags + 'd') : null,
+}));
 
 /** Longer cells are prose (a result fused with the term, a whole paragraph), not a term. */
 const MAX_RAW = 2000;
@@ -92,8 +95,12 @@ function parseChecked(raw: string, ctx: TermContext): TermResult {
   let expanded = expand(decision.schedule, period);
   if (decision.kind === 'external' && decision.windowItems && decision.windowItems.length > 0)
     expanded = itemsWindow(decision.windowItems, period);
-  const notes = [...decision.notes, ...expanded.notes];
-  if ((decision.kind === 'once' || decision.kind === 'recurring') && expanded.occurrences.length === 0 && expanded.notes.length === 0)
+  const notes = [...parsed.notes, ...decision.notes, ...expanded.notes];
+  if (
+    (decision.kind === 'once' || decision.kind === 'recurring') &&
+    expanded.occurrences.length === 0 &&
+    expanded.notes.length === 0
+  )
     notes.push(`no occurrence inside the period ${period.from}..${period.to}`);
   return result(
     raw,

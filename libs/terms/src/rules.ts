@@ -18,10 +18,19 @@ export interface Draft {
   /** `ежегодно`: the dates repeat every year (or, with no dates, one occurrence per year). */
   annual: boolean;
   every?: { unit: Unit; day?: number; following?: boolean };
+  /** `до 10 числа` with no month, quarter or `ежемесячно` written: the unit is a guess. */
+  dayUnitGuessed?: boolean;
+  /** A day with no month of a longer unit (`ежеквартально до 10 числа`): which month is a guess. */
+  dayMonthOpen?: boolean;
   minCount?: number;
   /** The continuous words found (`в течение года`, `постоянно`…). */
   continuous?: string;
-  external?: { basis: 'schedule' | 'event' | 'request'; owner?: string; detail?: string; kind?: 'separate' | 'academic' };
+  external?: {
+    basis: 'schedule' | 'event' | 'request';
+    owner?: string;
+    detail?: string;
+    kind?: 'separate' | 'academic';
+  };
   /** A class the engine recognises but does not schedule (weekly): forces `unknown`. */
   unsupported?: string;
   notes: string[];
@@ -40,7 +49,8 @@ export interface ClauseRule {
 }
 
 /** A named owner: a proper name/abbreviation (capitals, «quotes») or an authority noun. */
-const AUTHORITY = /^(?:министерств|департамент|комитет|управлени|орган|центр|институт|академи|университет|федеральн|региональн|муниципальн|методическ|образовательн|школ|администраци|правительств)/u;
+const AUTHORITY =
+  /^(?:министерств|департамент|комитет|управлени|орган|центр|институт|академи|университет|федеральн|региональн|муниципальн|методическ|образовательн|школ|администраци|правительств)/u;
 
 function ownerOf(display: string | undefined): string | undefined {
   if (!display) return undefined;
@@ -110,12 +120,16 @@ export const RULES: ClauseRule[] = [
     name: 'count',
     hints: ['не реже', 'не менее', 'не чаще', 'не более'],
     pattern: new RegExp(
-      `не (?:реже|менее|чаще|более)\\s+${COUNT_PATTERN}[\\s-]*(раз\\p{L}*|\\p{L}+)(?:\\s+в\\s+(год|месяц|квартал|полугодие|полгода|недел\\p{L}*))?`,
+      `не (реже|менее|чаще|более)\\s+${COUNT_PATTERN}[\\s-]*(раз\\p{L}*|\\p{L}+)(?:\\s+в\\s+(год|месяц|квартал|полугодие|полгода|недел\\p{L}*))?`,
       'u',
     ),
     handle: (m, d) => {
-      const n = countNumber(m[1]);
-      const per = m[3];
+      const n = countNumber(m[2]);
+      const per = m[4];
+      if (m[1] === 'чаще' || m[1] === 'более')
+        d.notes.push(
+          `«не ${m[1]}» is an upper limit: read as a checkpoint per period, though it sets no deadline`,
+        );
       if (!per) {
         d.minCount = n; // `не менее 2-х сессий`: a count per occurrence (with `ежегодно`, per year)
         return;
@@ -130,7 +144,8 @@ export const RULES: ClauseRule[] = [
         d.every = { unit };
         if (n > 1) {
           d.minCount = n;
-          if (unit === 'year') d.notes.push(`${n} times a year with no dates: one checkpoint at each year end`);
+          if (unit === 'year')
+            d.notes.push(`${n} times a year with no dates: one checkpoint at each year end`);
         }
       }
     },
@@ -139,8 +154,9 @@ export const RULES: ClauseRule[] = [
     // `до 10 числа каждого месяца`, `до 5 числа месяца, следующего за отчетным`.
     name: 'day-of-month',
     hints: ['числа'],
+    // `до 25 числа последнего месяца квартала`: due in the unit's last month, which is where `every` puts a day.
     pattern:
-      /(?:ежемесячно,?\s*)?(?:до|не позднее)\s+(\d{1,2})(?:-?го)?\s+числа(?:\s+(?:каждого|ежемесячно))?(?:\s+месяца)?(?:,?\s*следующего\s+за\s+отчетным(?:\s+(месяцем|периодом|кварталом|полугодием|годом))?)?(?:,?\s*ежемесячно)?/u,
+      /(?:ежемесячно,?\s*)?(?:до|не позднее)\s+(\d{1,2})(?:-?го)?\s+числа(?:\s+(?:каждого|ежемесячно))?(?:\s+месяца)?(?:\s+последнего\s+месяца\s+(квартала|полугодия|года))?(?:,?\s*следующего\s+за\s+отчетным(?:\s+(месяцем|периодом|кварталом|полугодием|годом))?)?(?:,?\s*ежемесячно)?/u,
     handle: (m, d) => {
       const day = +m[1];
       if (day < 1 || day > 31) {
@@ -148,8 +164,11 @@ export const RULES: ClauseRule[] = [
         return;
       }
       const following = /следующего/u.test(m[0]);
-      const unit = m[2] ? unitOfWord(m[2] === 'периодом' || m[2] === 'месяцем' ? 'месяц' : m[2]) : 'month';
+      const named = m[2] ?? (m[3] === 'периодом' || m[3] === 'месяцем' ? 'месяц' : m[3]);
+      const unit = named ? unitOfWord(named) : 'month';
       d.every = { unit, day, ...(following ? { following } : {}) };
+      d.dayUnitGuessed = !/кажд|ежемесячн|месяц/u.test(m[0]) && !named && !following;
+      d.dayMonthOpen = !m[2] && !following;
     },
   },
   {
@@ -167,8 +186,10 @@ export const RULES: ClauseRule[] = [
       }
       const unit = unitOfWord(w);
       if (unit === 'year') d.annual = true;
-      else if (d.every?.day !== undefined) d.every.unit = unit; // `ежеквартально до 10 числа …`
-      else d.every = { unit };
+      else if (d.every?.day !== undefined) {
+        d.every.unit = unit; // `ежеквартально до 10 числа …`
+        d.dayUnitGuessed = false;
+      } else d.every = { unit };
     },
   },
   {
@@ -200,8 +221,19 @@ export interface Decision {
 const yearless = (it: TermItem): boolean => it.end.y === undefined;
 
 /** Combines what the rules recorded with the dates read from the rest of the phrase. */
-export function decide(d: Draft, items: TermItem[], multiYear: boolean): Decision {
+export function decide(d: Draft, written: TermItem[], multiYear: boolean): Decision {
+  let items = written;
   const notes = [...d.notes];
+  if (d.every && d.annual && d.every.unit !== 'year')
+    notes.push(
+      `«ежегодно» together with a ${d.every.unit} frequency: read as every ${d.every.unit}; it may mean once a year`,
+    );
+  if (d.every?.day !== undefined && d.dayUnitGuessed)
+    notes.push(`day ${d.every.day} with no month named: read as every month`);
+  else if (d.every?.day !== undefined && d.every.unit !== 'month' && d.dayMonthOpen)
+    notes.push(
+      `day ${d.every.day} of no named month: read as the ${d.every.unit}'s last month; it may mean the month after it`,
+    );
   const ext = d.external;
   if (ext) {
     if (ext.basis === 'event')
@@ -217,17 +249,55 @@ export function decide(d: Draft, items: TermItem[], multiYear: boolean): Decisio
       );
   }
   const external: TermSchedule | undefined = ext
-    ? { type: 'external', basis: ext.basis, ...(ext.owner ? { owner: ext.owner } : {}), ...(ext.detail ? { detail: ext.detail } : {}) }
+    ? {
+        type: 'external',
+        basis: ext.basis,
+        ...(ext.owner ? { owner: ext.owner } : {}),
+        ...(ext.detail ? { detail: ext.detail } : {}),
+      }
     : undefined;
 
   // Event- and request-driven terms have no dates of their own, whatever else the phrase says.
-  if (external && ext!.basis !== 'schedule') return { schedule: external, kind: 'external', windowItems: items, external: ext!.owner, notes };
+  if (external && ext!.basis !== 'schedule')
+    return { schedule: external, kind: 'external', windowItems: items, external: ext!.owner, notes };
 
   // A frequency bounded by one date: `ежегодно до 2024 года`, `ежемесячно с 1 сентября 2023`.
   const freq = d.every ?? (d.annual ? { unit: 'year' as const } : undefined);
   if (freq && items.length === 1 && (items[0].open || (items[0].until && items[0].end.unit !== 'day'))) {
     const bound = items[0].open ? { from: items[0].start } : { to: items[0].end };
-    return { schedule: { type: 'every', ...freq, ...(d.minCount ? { minCount: d.minCount } : {}), ...bound }, kind: 'recurring', notes };
+    return {
+      schedule: { type: 'every', ...freq, ...(d.minCount ? { minCount: d.minCount } : {}), ...bound },
+      kind: 'recurring',
+      notes,
+    };
+  }
+
+  // Years written with a frequency bound it: `ежегодно в 2022-2024 годах`, `ежеквартально в течение 2023 года`.
+  const it0 = items[0];
+  if (
+    freq &&
+    items.length === 1 &&
+    !it0.until &&
+    !it0.open &&
+    it0.start.unit === 'year' &&
+    it0.end.unit === 'year'
+  ) {
+    const bound = { from: it0.start, to: it0.end };
+    return {
+      schedule: { type: 'every', ...freq, ...(d.minCount ? { minCount: d.minCount } : {}), ...bound },
+      kind: 'recurring',
+      notes,
+    };
+  }
+  // `Декабрь, ежегодно до 2024 года`: a `до`/`с` year among year-less annual items bounds them, it is no deadline.
+  let yearBounds: { from?: TermItem['start']; to?: TermItem['end'] } = {};
+  if (d.annual && items.length > 1 && items.some(yearless)) {
+    const bounding = items.filter((it) => it.end.unit === 'year' && (it.until || it.open));
+    if (bounding.length === 1) {
+      const b = bounding[0];
+      yearBounds = b.open ? { from: b.start } : { to: b.end };
+      items = items.filter((it) => it !== b);
+    }
   }
 
   if (items.length > 0) {
@@ -255,6 +325,7 @@ export function decide(d: Draft, items: TermItem[], multiYear: boolean): Decisio
       items,
       ...(annual ? { annual } : {}),
       ...(d.minCount ? { minCount: d.minCount } : {}),
+      ...(annual ? yearBounds : {}),
     };
     return {
       schedule,
@@ -266,18 +337,34 @@ export function decide(d: Draft, items: TermItem[], multiYear: boolean): Decisio
 
   if (d.every) {
     if (d.continuous) notes.push(`also says «${d.continuous}»: could be continuous`);
-    return { schedule: { type: 'every', ...d.every, ...(d.minCount ? { minCount: d.minCount } : {}) }, kind: 'recurring', notes };
+    return {
+      schedule: { type: 'every', ...d.every, ...(d.minCount ? { minCount: d.minCount } : {}) },
+      kind: 'recurring',
+      notes,
+    };
   }
   if (d.annual) {
     // `Ежегодно` alone (and `не реже 1 раза в год`) is due on 31 December of each year.
-    if (d.continuous) notes.push(`also says «${d.continuous}»: could be continuous rather than a yearly deadline`);
-    return { schedule: { type: 'every', unit: 'year', ...(d.minCount ? { minCount: d.minCount } : {}) }, kind: 'recurring', external: ext?.owner, notes };
+    if (d.continuous)
+      notes.push(`also says «${d.continuous}»: could be continuous rather than a yearly deadline`);
+    return {
+      schedule: { type: 'every', unit: 'year', ...(d.minCount ? { minCount: d.minCount } : {}) },
+      kind: 'recurring',
+      external: ext?.owner,
+      notes,
+    };
   }
   if (external) return { schedule: external, kind: 'external', external: ext!.owner, notes };
   if (d.continuous) {
     if (multiYear && /(?:^|\s)года$/u.test(d.continuous))
-      notes.push(`«${d.continuous}» in a period of several years: read as the whole period; it may mean the first year only`);
+      notes.push(
+        `«${d.continuous}» in a period of several years: read as the whole period; it may mean the first year only`,
+      );
     return { schedule: { type: 'continuous' }, kind: 'continuous', notes };
   }
-  return { schedule: { type: 'unknown' }, kind: 'unknown', notes: [...notes, 'no date, period, frequency or schedule found'] };
+  return {
+    schedule: { type: 'unknown' },
+    kind: 'unknown',
+    notes: [...notes, 'no date, period, frequency or schedule found'],
+  };
 }

@@ -66,7 +66,15 @@ export type TermSchedule =
   | { type: 'none' }
   | { type: 'unknown' }
   /** Written dates/periods; `annual`: repeated every year of the period (`Октябрь, ежегодно`). */
-  | { type: 'dates'; items: TermItem[]; annual?: boolean; minCount?: number }
+  | {
+      type: 'dates';
+      items: TermItem[];
+      annual?: boolean;
+      minCount?: number;
+      /** Years that bound annual items: `Декабрь, ежегодно до 2024 года`. */
+      from?: TermAnchor;
+      to?: TermAnchor;
+    }
   /** A frequency: every month/quarter/half/year, optionally by day `day` (of the following month). */
   | {
       type: 'every';

@@ -53,6 +53,37 @@ describe('production calendar', () => {
     expect(isWorkingDay('2023-06-17')).toBe(false); // an ordinary Saturday
   });
 
+  it.each([
+    // 2024 (decree № 1314): 27.04 Saturday worked, 28.04–01.05 off; 02.11 Saturday worked, 28.12 worked.
+    ['2024-04-27', true],
+    ['2024-04-29', false],
+    ['2024-04-30', false],
+    ['2024-05-01', false],
+    ['2024-05-02', true],
+    ['2024-11-02', true],
+    ['2024-12-30', false],
+    // 2025 (decree № 1335): 01–04.05 and 08–11.05 off, 01.11 Saturday worked, 03.11 off.
+    ['2025-05-02', false],
+    ['2025-05-03', false],
+    ['2025-05-05', true],
+    ['2025-05-08', false],
+    ['2025-05-09', false],
+    ['2025-05-12', true],
+    ['2025-11-01', true],
+    ['2025-11-03', false],
+    ['2025-12-31', false],
+    // 2026 (decree of 24.09.2025): 03.01→09.01, 04.01→31.12; 09.03 for 08.03, 11.05 for 09.05.
+    ['2026-01-09', false],
+    ['2026-01-12', true],
+    ['2026-02-23', false],
+    ['2026-03-09', false],
+    ['2026-05-11', false],
+    ['2026-06-12', false],
+    ['2026-11-04', false],
+    ['2026-12-31', false],
+    ['2026-12-30', true],
+  ])('%s working: %s', (date, working) => expect(isWorkingDay(date as string)).toBe(working));
+
   it('adds and subtracts working days across holidays', () => {
     expect(addWorkingDays('2024-04-26', 1)).toBe('2024-04-27');
     expect(addWorkingDays('2024-04-27', 1)).toBe('2024-05-02');

@@ -8,7 +8,13 @@ const P23 = { from: '2023-01-01', to: '2023-12-31', tz: 'Europe/Moscow' };
 const occ = (r: TermResult): string => r.occurrences.map((o) => `${o.start ?? '_'}~${o.due}`).join(' ');
 const win = (r: TermResult): string => `${r.window.start ?? '_'}..${r.window.end ?? '_'}`;
 
-function check(phrase: string, ctx: typeof P23, kind: TermResult['kind'], occurrences: string, review = false): TermResult {
+function check(
+  phrase: string,
+  ctx: typeof P23,
+  kind: TermResult['kind'],
+  occurrences: string,
+  review = false,
+): TermResult {
   const r = parseTerm(phrase, ctx);
   expect({ kind: r.kind, occ: occ(r), review: r.needsReview }).toEqual({ kind, occ: occurrences, review });
   if (review) expect(r.reason).toMatch(/\S/);
@@ -27,6 +33,7 @@ describe('normalise', () => {
     ['2021–2022 гг.', '2021-2022'],
     ['Срок: до 1 июня', 'до 1 июня'],
     ['&#x41;&#1041;&#9999999;', 'aб'],
+    ['&lt;p&gt;до 2024 года&lt;/p&gt;', 'до 2024'],
   ])('%s → %s', (raw, text) => expect(normalise(raw).text).toBe(text));
 
   it('keeps the original case in display at the same offsets', () => {
@@ -58,6 +65,9 @@ describe('dates and deadlines', () => {
     check('10.06.', P23, 'once', '2023-06-10~2023-06-10');
     check('до 1 декабря', { ...P23, from: '2023-05-12' }, 'once', '_~2023-12-01');
     check('10.06.', { ...P2124, from: '2021-07-01' }, 'once', '2022-06-10~2022-06-10', true);
+    // Written start before the period: cut to --from, and flagged (it may be next year's).
+    const r = check('Январь-май', { ...P23, from: '2023-05-12' }, 'once', '2023-05-12~2023-05-31', true);
+    expect(r.reason).toMatch(/may mean 2024/);
   });
   it('a date outside the period has no occurrence and asks for review', () => {
     const r = check('До 01.01.2019', P2124, 'once', '', true);
@@ -65,7 +75,11 @@ describe('dates and deadlines', () => {
     expect(win(r)).toBe('_.._');
   });
   it('an impossible date is unknown', () => {
-    expect(parseTerm('31.02.2023', P23)).toMatchObject({ kind: 'unknown', needsReview: true, reason: expect.stringMatching(/no such date/) });
+    expect(parseTerm('31.02.2023', P23)).toMatchObject({
+      kind: 'unknown',
+      needsReview: true,
+      reason: expect.stringMatching(/no such date/),
+    });
     expect(parseTerm('29.02.2023', P23).kind).toBe('unknown');
     check('29.02.2024', P2124, 'once', '2024-02-29~2024-02-29');
   });
@@ -84,8 +98,12 @@ describe('named periods', () => {
     check('март-декабрь 2024 года', P2124, 'once', '2024-03-01~2024-12-31');
     check('сентябрь 2023 - май 2024', P2124, 'once', '2023-09-01~2024-05-31');
     check('сентябрь-май 2024', P2124, 'once', '2023-09-01~2024-05-31');
-    check('Октябрь-ноябрь, ежегодно', P2124, 'recurring',
-      '2021-10-01~2021-11-30 2022-10-01~2022-11-30 2023-10-01~2023-11-30 2024-10-01~2024-11-30');
+    check(
+      'Октябрь-ноябрь, ежегодно',
+      P2124,
+      'recurring',
+      '2021-10-01~2021-11-30 2022-10-01~2022-11-30 2023-10-01~2023-11-30 2024-10-01~2024-11-30',
+    );
   });
   it('quarters', () => {
     check('3 квартал 2024 г.', P2124, 'once', '2024-07-01~2024-09-30');
@@ -123,22 +141,46 @@ describe('named periods', () => {
 
 describe('recurrence', () => {
   it('`Ежегодно` alone is due 31 December of each year', () => {
-    const r = check('Ежегодно', P2124, 'recurring', '2021-01-01~2021-12-31 2022-01-01~2022-12-31 2023-01-01~2023-12-31 2024-01-01~2024-12-31');
+    const r = check(
+      'Ежегодно',
+      P2124,
+      'recurring',
+      '2021-01-01~2021-12-31 2022-01-01~2022-12-31 2023-01-01~2023-12-31 2024-01-01~2024-12-31',
+    );
     expect(win(r)).toBe('2021-01-01..2024-12-31');
-    check('не реже 1 раза в год', { ...P2124, from: '2023-06-01' }, 'recurring', '2023-06-01~2023-12-31 2024-01-01~2024-12-31');
+    check(
+      'не реже 1 раза в год',
+      { ...P2124, from: '2023-06-01' },
+      'recurring',
+      '2023-06-01~2023-12-31 2024-01-01~2024-12-31',
+    );
   });
   it('annual months and dates', () => {
     check('Октябрь, ежегодно', P23, 'recurring', '2023-10-01~2023-10-31');
-    check('Ежегодно до 01 сентября', { ...P2124, from: '2023-01-01' }, 'recurring', '_~2023-09-01 _~2024-09-01');
+    check(
+      'Ежегодно до 01 сентября',
+      { ...P2124, from: '2023-01-01' },
+      'recurring',
+      '_~2023-09-01 _~2024-09-01',
+    );
     check('Ежегодно - до 20 мая - до 20 декабря', P23, 'recurring', '_~2023-05-20 _~2023-12-20');
     check('ежегодно до 25 декабря', P23, 'recurring', '_~2023-12-25');
   });
   it('a month repeated in listed years', () => {
-    check('Ноябрь 2021, 2022, 2023, 2024', P2124, 'recurring',
-      '2021-11-01~2021-11-30 2022-11-01~2022-11-30 2023-11-01~2023-11-30 2024-11-01~2024-11-30');
+    check(
+      'Ноябрь 2021, 2022, 2023, 2024',
+      P2124,
+      'recurring',
+      '2021-11-01~2021-11-30 2022-11-01~2022-11-30 2023-11-01~2023-11-30 2024-11-01~2024-11-30',
+    );
   });
   it('a list of months', () => {
-    check('Апрель, октябрь, декабрь', P23, 'recurring', '2023-04-01~2023-04-30 2023-10-01~2023-10-31 2023-12-01~2023-12-31');
+    check(
+      'Апрель, октябрь, декабрь',
+      P23,
+      'recurring',
+      '2023-04-01~2023-04-30 2023-10-01~2023-10-31 2023-12-01~2023-12-31',
+    );
     check('Апрель, октябрь 2024', P2124, 'recurring', '2024-04-01~2024-04-30 2024-10-01~2024-10-31');
   });
   it('monthly, quarterly: due on the last day unless a day is named', () => {
@@ -146,32 +188,127 @@ describe('recurrence', () => {
     expect(m.kind).toBe('recurring');
     expect(m.occurrences).toHaveLength(12);
     expect(m.occurrences[1]).toEqual({ start: '2023-02-01', due: '2023-02-28' });
-    check('ежеквартально', P23, 'recurring', '2023-01-01~2023-03-31 2023-04-01~2023-06-30 2023-07-01~2023-09-30 2023-10-01~2023-12-31');
+    check(
+      'ежеквартально',
+      P23,
+      'recurring',
+      '2023-01-01~2023-03-31 2023-04-01~2023-06-30 2023-07-01~2023-09-30 2023-10-01~2023-12-31',
+    );
     const d = parseTerm('до 10 числа каждого месяца', P23);
-    expect(d.occurrences.map((o) => o.due)).toEqual(Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}-10`));
+    expect(d.occurrences.map((o) => o.due)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}-10`),
+    );
     const f = parseTerm('до 5 числа месяца, следующего за отчетным', P23);
     expect(f.occurrences[0]).toEqual({ start: '2023-02-01', due: '2023-02-05' });
     expect(f.occurrences).toHaveLength(11); // December's report falls due in January, after the period
-    check('до 15 числа месяца, следующего за отчетным кварталом', P23, 'recurring',
-      '2023-04-01~2023-04-15 2023-07-01~2023-07-15 2023-10-01~2023-10-15');
+    check(
+      'до 15 числа месяца, следующего за отчетным кварталом',
+      P23,
+      'recurring',
+      '2023-04-01~2023-04-15 2023-07-01~2023-07-15 2023-10-01~2023-10-15',
+    );
+    check(
+      'Ежеквартально, до 25 числа последнего месяца квартала',
+      P23,
+      'recurring',
+      '_~2023-03-25 _~2023-06-25 _~2023-09-25 _~2023-12-25',
+    );
+  });
+  it('a day whose month, or a frequency that contradicts another, is a guess asks for review', () => {
+    const day = check(
+      'до 10 числа',
+      { ...P23, to: '2023-03-31' },
+      'recurring',
+      '_~2023-01-10 _~2023-02-10 _~2023-03-10',
+      true,
+    );
+    expect(day.reason).toMatch(/no month named/);
+    const q = check(
+      'ежеквартально до 10 числа',
+      P23,
+      'recurring',
+      '_~2023-03-10 _~2023-06-10 _~2023-09-10 _~2023-12-10',
+      true,
+    );
+    expect(q.reason).toMatch(/month after/);
+    const both = check(
+      'ежегодно до 5 числа',
+      { ...P23, to: '2023-02-28' },
+      'recurring',
+      '_~2023-01-05 _~2023-02-05',
+      true,
+    );
+    expect(both.reason).toMatch(/«ежегодно» together with a month frequency/);
+    check('ежегодно ежемесячно', { ...P23, to: '2023-01-31' }, 'recurring', '2023-01-01~2023-01-31', true);
+    const max = check(
+      'не более 2 раз в год',
+      P23,
+      'recurring',
+      '2023-01-01~2023-06-30 2023-07-01~2023-12-31',
+      true,
+    );
+    expect(max.reason).toMatch(/upper limit/);
   });
   it('frequency constraints', () => {
     expect(parseTerm('не менее 1 раза в месяц', P23).occurrences).toHaveLength(12);
     check('не реже 2 раз в год', P23, 'recurring', '2023-01-01~2023-06-30 2023-07-01~2023-12-31');
     const r = check('не менее 4 заседаний ежегодно', P23, 'recurring', '2023-01-01~2023-12-31');
     expect(r.schedule).toMatchObject({ type: 'every', unit: 'year', minCount: 4 });
-    expect(parseTerm('еженедельно', P23)).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/weekly/) });
+    expect(parseTerm('еженедельно', P23)).toMatchObject({
+      kind: 'unknown',
+      reason: expect.stringMatching(/weekly/),
+    });
   });
 });
 
 describe('bounded frequencies and year ends', () => {
   it('a frequency with one bound narrows its occurrences', () => {
-    check('ежегодно до 2023 года', P2124, 'recurring', '2021-01-01~2021-12-31 2022-01-01~2022-12-31 2023-01-01~2023-12-31');
-    check('ежемесячно с 1 октября 2024', P2124, 'recurring', '2024-10-01~2024-10-31 2024-11-01~2024-11-30 2024-12-01~2024-12-31');
+    check(
+      'ежегодно до 2023 года',
+      P2124,
+      'recurring',
+      '2021-01-01~2021-12-31 2022-01-01~2022-12-31 2023-01-01~2023-12-31',
+    );
+    check(
+      'ежемесячно с 1 октября 2024',
+      P2124,
+      'recurring',
+      '2024-10-01~2024-10-31 2024-11-01~2024-11-30 2024-12-01~2024-12-31',
+    );
+  });
+  it('years written with a frequency bound it, they are no occurrence of their own', () => {
+    check(
+      'ежегодно в 2022-2024 годах',
+      P2124,
+      'recurring',
+      '2022-01-01~2022-12-31 2023-01-01~2023-12-31 2024-01-01~2024-12-31',
+    );
+    check(
+      'ежеквартально в течение 2023 года',
+      P2124,
+      'recurring',
+      '2023-01-01~2023-03-31 2023-04-01~2023-06-30 2023-07-01~2023-09-30 2023-10-01~2023-12-31',
+    );
+    check(
+      'Декабрь, ежегодно до 2022 года',
+      P2124,
+      'recurring',
+      '2021-12-01~2021-12-31 2022-12-01~2022-12-31',
+    );
+    check('Октябрь, ежегодно с 2023 года', P2124, 'recurring', '2023-10-01~2023-10-31 2024-10-01~2024-10-31');
+  });
+  it('`2022/2023` without «учебный год» reads as the academic year, for review', () => {
+    const r = check('2022/2023', P2124, 'once', '2022-09-01~2023-08-31', true);
+    expect(r.reason).toMatch(/calendar years/);
+    check('2023/24', P2124, 'once', '2023-09-01~2024-08-31', true);
+    expect(parseTerm('2022/2024', P2124).kind).toBe('unknown');
   });
   it('`до конца года` is 31 December', () => {
     check('до конца года', P23, 'once', '_~2023-12-31');
     check('до конца 2022 года', P2124, 'once', '_~2022-12-31');
+    check('до конца марта', P23, 'once', '_~2023-03-31');
+    // `конца` must not be dropped where it changes the date: `с конца марта` is not `с марта`.
+    expect(parseTerm('с конца марта', P23)).toMatchObject({ kind: 'unknown', needsReview: true });
   });
   it('a span repeated in listed years, across the new year too', () => {
     check('Ноябрь-декабрь 2023, 2024', P2124, 'recurring', '2023-11-01~2023-12-31 2024-11-01~2024-12-31');
@@ -179,18 +316,33 @@ describe('bounded frequencies and year ends', () => {
   });
   it('academic years run 1 September – 31 August; following an academic schedule asks for review', () => {
     check('2023/24 учебный год', P2124, 'once', '2023-09-01~2024-08-31');
-    check('Ежегодно в соответствии с учебным графиком - 2022/23 учебный год', P2124, 'recurring', '2022-09-01~2023-08-31', true);
+    check(
+      'Ежегодно в соответствии с учебным графиком - 2022/23 учебный год',
+      P2124,
+      'recurring',
+      '2022-09-01~2023-08-31',
+      true,
+    );
     expect(parseTerm('2023/25 учебный год', P2124).kind).toBe('unknown');
   });
 });
 
 describe('continuous', () => {
-  it.each(['Постоянно', 'На постоянной основе', 'регулярно', 'В течение года', 'В течение периода', 'весь период',
-    'В течение всего периода', 'В течении всего периода', 'в течение срока реализации дорожной карты', 'В течение учебного года'])(
-    '%s', (phrase) => {
-      const r = check(phrase, P23, 'continuous', '');
-      expect(win(r)).toBe('2023-01-01..2023-12-31');
-    });
+  it.each([
+    'Постоянно',
+    'На постоянной основе',
+    'регулярно',
+    'В течение года',
+    'В течение периода',
+    'весь период',
+    'В течение всего периода',
+    'В течении всего периода',
+    'в течение срока реализации дорожной карты',
+    'В течение учебного года',
+  ])('%s', (phrase) => {
+    const r = check(phrase, P23, 'continuous', '');
+    expect(win(r)).toBe('2023-01-01..2023-12-31');
+  });
   it('«в течение года» over several years asks for review', () => {
     check('В течение года', P2124, 'continuous', '', true);
   });
@@ -205,7 +357,10 @@ describe('external schedules', () => {
     ['По графику ФГБУ «ФИОКО»', 'ФГБУ «ФИОКО»'],
     ['по графику Рособрнадзора', 'Рособрнадзора'],
     ['в соответствии с графиком Минпросвещения России', 'Минпросвещения России'],
-    ['В течение периода (по графику ФГАОУ ДПО «Академия Минпросвещения России»)', 'ФГАОУ ДПО «Академия Минпросвещения России»'],
+    [
+      'В течение периода (по графику ФГАОУ ДПО «Академия Минпросвещения России»)',
+      'ФГАОУ ДПО «Академия Минпросвещения России»',
+    ],
     ['по плану НИКУ', 'НИКУ'],
   ])('%s → %s', (phrase, owner) => {
     const r = check(phrase, P23, 'external', '');
@@ -213,14 +368,17 @@ describe('external schedules', () => {
     expect(win(r)).toBe('2023-01-01..2023-12-31');
   });
   it('a separate plan or schedule needs no owner', () => {
-    for (const p of ['По отдельному графику', 'По отдельному плану', 'по утвержденному плану']) expect(check(p, P23, 'external', '').external).toBeUndefined();
+    for (const p of ['По отдельному графику', 'По отдельному плану', 'по утвержденному плану'])
+      expect(check(p, P23, 'external', '').external).toBeUndefined();
   });
   it('an unnamed schedule, an event or a request without owner asks for review', () => {
     check('в соответствии с графиком', P23, 'external', '', true);
     check('По мере создания федеральной платформы', P23, 'external', '', true);
     check('По мере необходимости', P23, 'external', '', true);
     check('по запросам', P23, 'external', '', true);
-    expect(check('по запросам образовательных организаций', P23, 'external', '').external).toBe('образовательных организаций');
+    expect(check('по запросам образовательных организаций', P23, 'external', '').external).toBe(
+      'образовательных организаций',
+    );
   });
   it('a period narrows the window', () => {
     const r = check('в течение 2023 года (по графику ФИОКО)', P2124, 'external', '');
@@ -233,14 +391,26 @@ describe('no term and unknown', () => {
     const r = check(phrase, P23, 'none', '');
     expect(win(r)).toBe('_.._');
   });
-  it.each(['по согласованию сторон', 'foo', 'в 25 веке', '?', 'после того как'])('%j is unknown with a reason', (phrase) => {
-    const r = parseTerm(phrase, P23);
-    expect(r).toMatchObject({ kind: 'unknown', needsReview: true, occurrences: [], window: { start: null, end: null } });
-    expect(r.reason).toMatch(/\S/);
-  });
+  it.each(['по согласованию сторон', 'foo', 'в 25 веке', '?', 'после того как'])(
+    '%j is unknown with a reason',
+    (phrase) => {
+      const r = parseTerm(phrase, P23);
+      expect(r).toMatchObject({
+        kind: 'unknown',
+        needsReview: true,
+        occurrences: [],
+        window: { start: null, end: null },
+      });
+      expect(r.reason).toMatch(/\S/);
+    },
+  );
   it('an invalid period is unknown, not an exception', () => {
-    expect(parseTerm('Ежегодно', { from: '2024-01-01', to: '2023-01-01', tz: 'Europe/Moscow' }).kind).toBe('unknown');
-    expect(parseTerm('Ежегодно', { from: 'nope', to: '2023-01-01', tz: 'Europe/Moscow' }).kind).toBe('unknown');
+    expect(parseTerm('Ежегодно', { from: '2024-01-01', to: '2023-01-01', tz: 'Europe/Moscow' }).kind).toBe(
+      'unknown',
+    );
+    expect(parseTerm('Ежегодно', { from: 'nope', to: '2023-01-01', tz: 'Europe/Moscow' }).kind).toBe(
+      'unknown',
+    );
   });
   it('exports the calendar helpers next to parseTerm (index.ts, the @karta/terms entry)', () => {
     expect(terms.isWorkingDay('2024-01-09')).toBe(true);

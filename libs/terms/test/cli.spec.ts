@@ -1,5 +1,5 @@
 /** `bin/karta term` end to end: a real process, stdin and exit codes. */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as path from 'path';
 import { DateTime } from 'luxon';
 
@@ -14,7 +14,15 @@ describe('karta term', () => {
   jest.setTimeout(120000);
 
   it('prints one JSON object for a PHRASE', () => {
-    const r = karta(['Октябрь, ежегодно', '--from', '2023-01-01', '--to', '2024-12-31', '--tz', 'Asia/Yakutsk']);
+    const r = karta([
+      'Октябрь, ежегодно',
+      '--from',
+      '2023-01-01',
+      '--to',
+      '2024-12-31',
+      '--tz',
+      'Asia/Yakutsk',
+    ]);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -31,9 +39,15 @@ describe('karta term', () => {
   });
 
   it('reads stdin as JSON Lines, one line out per line in, a blank line giving none', () => {
-    const r = karta(['--from', '2021-01-01', '--to', '2021-12-31'], 'До 01.05.2021\n\nВ течение периода\r\nчто-то непонятное\nХ');
+    const r = karta(
+      ['--from', '2021-01-01', '--to', '2021-12-31'],
+      'До 01.05.2021\n\nВ течение периода\r\nчто-то непонятное\nХ',
+    );
     expect(r.code).toBe(0);
-    const out = r.out.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+    const out = r.out
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => [o.input, o.kind])).toEqual([
       ['До 01.05.2021', 'once'],
       ['', 'none'],
@@ -50,6 +64,19 @@ describe('karta term', () => {
     const r = karta(['весь период']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).window).toEqual({ start: `${year}-01-01`, end: `${year}-12-31` });
+  });
+
+  it('stops quietly when the reader closes the pipe early (`| head -1`)', async () => {
+    const child = spawn(KARTA, ['term', '--from', '2023-01-01', '--to', '2023-12-31']);
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end('Ежемесячно\n'.repeat(200000));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(err).toBe('');
+    expect(code).toBe(0);
   });
 
   it.each([

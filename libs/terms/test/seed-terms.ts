@@ -6,7 +6,8 @@
  * term cell of each activity row (see ../shared/notes/reading-roadmaps.md):
  * - the header row is the first with a cell starting with `Срок` (Срок, Сроки, Срок реализации); its width is
  *   the table width and its index the term column;
- * - a row of bare column numbers (`1 2 3 4 5`, repeated after page breaks in 001) is skipped;
+ * - a row of bare column numbers (`1 2 3 4 5`, repeated after page breaks in 001) or of dashes only (the
+ *   `-- -- --` rulers of 002 and 003) is skipped;
  * - a continuation row (page break inside a row: first cell empty and the next empty or lower-case, or the
  *   first cell itself lower-case) appends its term cell to the previous row's term;
  * - a row narrower than the header lost cells on the left (003: the merged first column), so the term column
@@ -46,7 +47,8 @@ export function extractSeedTerms(file: string): SeedTerm[] {
       }
       return;
     }
-    if (cells.every((c) => /^\s*\d*\s*$/.test(c))) return; // column-number row
+    // Column-number rows (`1 2 3 4 5`) and page-break rulers (`-- -- --`) are not activities.
+    if (cells.every((c) => /^\s*(?:\d*|-+)\s*$/.test(c))) return;
     let term: string | undefined;
     if (cells.length === width) term = cells[col];
     else {
@@ -56,7 +58,8 @@ export function extractSeedTerms(file: string): SeedTerm[] {
     term = (term ?? '').trim();
     const continuation =
       out.length > 0 &&
-      (LOWER_START.test(cells[0]) || (cells[0].trim() === '' && (cells[1].trim() === '' || LOWER_START.test(cells[1]))));
+      (LOWER_START.test(cells[0]) ||
+        (cells[0].trim() === '' && (cells[1].trim() === '' || LOWER_START.test(cells[1]))));
     if (continuation) {
       if (term) out[out.length - 1].term += ' ' + term;
       return;
