@@ -10,6 +10,7 @@
 import type { TermAnchor, TermItem } from './types';
 import { isValidDate } from './dates';
 import { MONTH_PATTERN, ORDINAL_PATTERN, monthNumber, ordinalNumber } from './lexicon';
+import { REASON } from './reasons';
 
 type Tok =
   | { k: 'date'; d: number; m: number; y?: number }
@@ -41,9 +42,7 @@ const LEXER: Lexeme[] = [
     tok: (m) => {
       const y = +m[1];
       const y2 = m[2].length === 2 ? Math.floor(y / 100) * 100 + +m[2] : +m[2];
-      return y2 === y + 1
-        ? { k: 'academic', y }
-        : `academic year ${m[1]}/${m[2]} is not two consecutive years`;
+      return y2 === y + 1 ? { k: 'academic', y } : REASON.academicNotConsecutive(m[0]);
     },
   },
   {
@@ -53,9 +52,7 @@ const LEXER: Lexeme[] = [
     tok: (m) => {
       const y = +m[1];
       const y2 = m[2].length === 2 ? Math.floor(y / 100) * 100 + +m[2] : +m[2];
-      return y2 === y + 1
-        ? { k: 'academic', y, bare: m[0] }
-        : `«${m[0]}» is neither an academic year nor a range`;
+      return y2 === y + 1 ? { k: 'academic', y, bare: m[0] } : REASON.neitherAcademicNorRange(m[0]);
     },
   },
   {
@@ -87,7 +84,7 @@ const LEXER: Lexeme[] = [
   {
     on: ['digit'],
     re: /(\d{4})(?!\d)/y,
-    tok: (m) => (+m[1] >= 1900 && +m[1] <= 2199 ? { k: 'year', y: +m[1] } : `year ${m[1]} is out of range`),
+    tok: (m) => (+m[1] >= 1900 && +m[1] <= 2199 ? { k: 'year', y: +m[1] } : REASON.yearOutOfRange(m[1])),
   },
   {
     on: ['word'],
@@ -153,7 +150,7 @@ function tokenize(text: string): Tok[] | string {
       continue outer;
     }
     const word = /^[^\s,;()]+/u.exec(text.slice(i));
-    return `cannot read «${word ? word[0] : text.slice(i, i + 10)}»`;
+    return REASON.cannotRead(word ? word[0] : text.slice(i, i + 10));
   }
   return out;
 }
@@ -183,14 +180,14 @@ export function parseItems(text: string): ItemsResult {
    */
   function atom(): TermAnchor[] | { span: [TermAnchor, TermAnchor] } | string {
     const t = toks[i];
-    if (!t) return 'a date or period is missing';
+    if (!t) return REASON.dateMissing;
     switch (t.k) {
       case 'date': {
         i++;
         let y = t.y;
         if (y === undefined && peek()?.k === 'year') y = (toks[i++] as { y: number }).y;
-        if (t.m < 1 || t.m > 12 || t.d < 1 || t.d > 31) return `no such date ${t.d}.${t.m}`;
-        if (!isValidDate(y ?? 2000, t.m, t.d)) return `no such date ${t.d}.${t.m}${y ? '.' + y : ''}`;
+        if (t.m < 1 || t.m > 12 || t.d < 1 || t.d > 31) return REASON.noSuchDate(t.d, t.m);
+        if (!isValidDate(y ?? 2000, t.m, t.d)) return REASON.noSuchDate(t.d, t.m, y || undefined);
         return [{ unit: 'day', d: t.d, m: t.m, ...(y !== undefined ? { y } : {}) }];
       }
       case 'month': {
@@ -203,10 +200,7 @@ export function parseItems(text: string): ItemsResult {
         return [{ unit: 'year', y: t.y }];
       case 'academic':
         i++;
-        if (t.bare)
-          notes.push(
-            `«${t.bare}» without «учебный год»: read as the academic year ${t.y}/${t.y + 1} (1 September – 31 August); it may mean the calendar years ${t.y}–${t.y + 1}`,
-          );
+        if (t.bare) notes.push(REASON.bareAcademic(t.bare, t.y));
         return [{ unit: 'academic', y: t.y }];
       case 'num': {
         // `1, 2 полугодие`, `I-II квартал`, or a bare day before a range end (`с 1 по 15 апреля`).
@@ -225,23 +219,22 @@ export function parseItems(text: string): ItemsResult {
             (u?.k === 'dash' || (u?.k === 'prep' && (u.p === 'to' || u.p === 'until')))
           )
             return [{ unit: 'day', d: t.n, m: 0 }]; // month (and year) come from the range end
-          return `a number without a unit (${nums.join(', ')})`;
+          return REASON.numberWithoutUnit(nums);
         }
         i++;
         let y: number | undefined;
         if (peek()?.k === 'year') y = (toks[i++] as { y: number }).y;
         const max = u.u === 'quarter' ? 4 : 2;
-        if (nums.some((n) => n < 1 || n > max))
-          return `no ${u.u === 'quarter' ? 'quarter' : 'half-year'} ${nums.join(', ')}`;
+        if (nums.some((n) => n < 1 || n > max)) return REASON.noSuchPart(u.u, nums);
         const mk = (n: number): TermAnchor =>
           u.u === 'quarter'
             ? { unit: 'quarter', q: n, ...(y ? { y } : {}) }
             : { unit: 'half', h: n, ...(y ? { y } : {}) };
-        if (ranged) return nums.length === 2 ? { span: [mk(nums[0]), mk(nums[1])] } : 'an odd range';
+        if (ranged) return nums.length === 2 ? { span: [mk(nums[0]), mk(nums[1])] } : REASON.oddRange;
         return nums.map(mk);
       }
       default:
-        return 'a date or period is missing';
+        return REASON.dateMissing;
     }
   }
 
@@ -257,16 +250,16 @@ export function parseItems(text: string): ItemsResult {
       const p = (toks[i] as { p: string }).p;
       if (p === 'until') until = true;
       else if (p === 'from') from = true;
-      else if (p === 'to') return { error: '`по` without `с`' };
+      else if (p === 'to') return { error: REASON.toWithoutFrom };
       i++;
       while (peek()?.k === 'sep') i++; // `«до» 2024`
     }
     if (peek()?.k === 'end') {
       // `до конца марта` is due at the end of March anyway; `с конца марта` would need the last day as a start.
-      if (!until || from) return { error: '«конца» is read only after «до»' };
+      if (!until || from) return { error: REASON.endOnlyAfterUntil };
       i++;
     }
-    if (i >= toks.length) return { error: 'a date or period is missing' };
+    if (i >= toks.length) return { error: REASON.dateMissing };
     // A bare year after items: `Февраль, 2023` gives the year to year-less items before it; `Ноябрь 2021,
     // 2022` repeats the last item in another year.
     const cur = toks[i];
@@ -307,17 +300,17 @@ export function parseItems(text: string): ItemsResult {
       i++;
       const b = atom();
       if (typeof b === 'string') return { error: b };
-      if (!Array.isArray(b) || b.length !== 1) return { error: 'a range to a list' };
+      if (!Array.isArray(b) || b.length !== 1) return { error: REASON.rangeToList };
       const start = a[0];
       const end = b[0];
       if (start.unit === 'day' && start.m === 0) {
-        if (end.unit !== 'day') return { error: 'a day range needs a month' };
+        if (end.unit !== 'day') return { error: REASON.dayRangeWithoutMonth };
         start.m = end.m;
       }
       items.push({ start, end, ...(until ? { until } : {}) });
       continue;
     }
-    if (a.length === 1 && a[0].unit === 'day' && a[0].m === 0) return { error: 'a day without a month' };
+    if (a.length === 1 && a[0].unit === 'day' && a[0].m === 0) return { error: REASON.dayWithoutMonth };
     for (const anchor of a)
       items.push({
         start: anchor,
@@ -393,7 +386,7 @@ export function order(a: TermAnchor): number {
 function checkItem(it: TermItem): string | null {
   for (const a of [it.start, it.end]) {
     if (a.unit === 'day' && a.y !== undefined && !isValidDate(a.y, a.m, a.d))
-      return `no such date ${a.d}.${a.m}.${a.y}`;
+      return REASON.noSuchDate(a.d, a.m, a.y);
   }
   return null;
 }

@@ -6,6 +6,7 @@
 import type { TermAnchor, TermItem, TermOccurrence, TermSchedule, TermWindow } from './types';
 import { addMonths, daysInMonth, firstOfMonth, iso, isValidDate, lastOfMonth, maxIso, minIso } from './dates';
 import { order } from './anchors';
+import { REASON } from './reasons';
 
 export interface Period {
   from: string;
@@ -62,26 +63,6 @@ function inside(p: Period, due: string): boolean {
   return due >= p.from && due <= p.to;
 }
 
-function describe(it: TermItem): string {
-  const a = (x: TermAnchor): string => {
-    switch (x.unit) {
-      case 'day':
-        return `${x.d}.${x.m}${x.y ? '.' + x.y : ''}`;
-      case 'month':
-        return `month ${x.m}${x.y ? '/' + x.y : ''}`;
-      case 'quarter':
-        return `Q${x.q}${x.y ? ' ' + x.y : ''}`;
-      case 'half':
-        return `H${x.h}${x.y ? ' ' + x.y : ''}`;
-      case 'year':
-        return String(x.y);
-      case 'academic':
-        return `${x.y}/${x.y + 1}`;
-    }
-  };
-  return it.start === it.end ? a(it.end) : `${a(it.start)}–${a(it.end)}`;
-}
-
 function finish(p: Period, occ: TermOccurrence[], notes: string[]): Expanded {
   const clipped = occ.map((o) => (o.start !== null && o.start < p.from ? { start: p.from, due: o.due } : o));
   clipped.sort((a, b) =>
@@ -127,7 +108,7 @@ function expandDates(s: Extract<TermSchedule, { type: 'dates' }>, period: Period
   for (const it of s.items) {
     if (hasYear(it.end)) {
       const o = resolveItem(it, 0);
-      if (!o) notes.push(`${describe(it)} ends before it starts`);
+      if (!o) notes.push(REASON.endsBeforeStart(it));
       else if (inside(p, o.due)) occ.push(o);
       else outside.push(o.due);
     } else if (s.annual) {
@@ -145,20 +126,16 @@ function expandDates(s: Extract<TermSchedule, { type: 'dates' }>, period: Period
           year = y;
         }
       }
-      if (!found) notes.push(`${describe(it)} (no year written) does not fall inside the period`);
+      if (!found) notes.push(REASON.yearlessOutside(it));
       else {
         occ.push(found);
-        if (p.ty > p.fy)
-          notes.push(`no year written: read as ${year}, the first inside the period; it may mean every year`);
+        if (p.ty > p.fy) notes.push(REASON.yearlessFirst(year));
         // The written start lies before the period (`Январь-май` in a plan from 12 May): maybe the next year.
-        else if (found.start !== null && found.start < p.from)
-          notes.push(
-            `no year written: read as ${year}, starting before the period (cut to ${p.from}); it may mean ${year + 1}`,
-          );
+        else if (found.start !== null && found.start < p.from) notes.push(REASON.yearlessCut(year, p.from));
       }
     }
   }
-  if (outside.length > 0) notes.push(`outside the period ${p.from}..${p.to}: ${outside.join(', ')}`);
+  if (outside.length > 0) notes.push(REASON.outsidePeriod(p.from, p.to, outside));
   return finish(p, occ, dedupe(notes));
 }
 
@@ -205,16 +182,16 @@ function continuousWindow(from: TermAnchor | undefined, to: TermAnchor | undefin
   let end = p.to;
   if (from) {
     const b = hasYear(from) ? bounds(from, from.y!) : firstInside(from, p);
-    if (!b) notes.push('the start date does not fall inside the period');
+    if (!b) notes.push(REASON.startOutside);
     else start = maxIso(start, b[0]);
   }
   if (to) {
     const b = hasYear(to) ? bounds(to, to.y!) : firstInside(to, p);
-    if (!b) notes.push('the end date does not fall inside the period');
+    if (!b) notes.push(REASON.endOutside);
     else end = minIso(end, b[1]);
   }
   if (start > end) {
-    notes.push(`the span lies outside the period ${p.from}..${p.to}`);
+    notes.push(REASON.spanOutside(p.from, p.to));
     return { occurrences: [], window: { start: null, end: null }, notes };
   }
   return { occurrences: [], window: { start, end }, notes };

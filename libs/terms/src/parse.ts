@@ -8,6 +8,7 @@ import { normalise } from './normalise';
 import { parseItems } from './anchors';
 import { Draft, NONE, RULES, decide } from './rules';
 import { Period, expand, itemsWindow } from './expand';
+import { REASON } from './reasons';
 
 /** Each rule with a twin that has the `d` flag (group offsets), run only once the rule has matched. */
 const COMPILED = RULES.map((rule) => ({
@@ -49,20 +50,20 @@ export function parseTerm(input: string, ctx: TermContext): TermResult {
     return parseChecked(raw, ctx);
   } catch (e) {
     // Defensive: a bug must not take the importer down; it surfaces as a phrase to review.
-    return unknown(raw, `internal error: ${e instanceof Error ? e.message : String(e)}`);
+    return unknown(raw, REASON.internalError(e instanceof Error ? e.message : String(e)));
   }
 }
 
 function parseChecked(raw: string, ctx: TermContext): TermResult {
   const period = periodOf(ctx);
-  if (!period) return unknown(raw, `invalid period ${ctx?.from}..${ctx?.to}`);
-  if (raw.length > MAX_RAW) return unknown(raw, 'too long to be a term');
+  if (!period) return unknown(raw, REASON.invalidPeriod(ctx?.from, ctx?.to));
+  if (raw.length > MAX_RAW) return unknown(raw, REASON.tooLong);
 
   const norm = normalise(raw);
   let text = norm.text;
   let display = norm.display;
   if (NONE.test(text)) return result(raw, 'none', { type: 'none' });
-  if (text.length > MAX_TEXT) return unknown(raw, 'too long to be a term');
+  if (text.length > MAX_TEXT) return unknown(raw, REASON.tooLong);
 
   const draft: Draft = { annual: false, notes: [] };
   for (const { rule, indexed } of COMPILED) {
@@ -85,7 +86,7 @@ function parseChecked(raw: string, ctx: TermContext): TermResult {
       if (!rule.repeat) break;
     }
   }
-  if (draft.unsupported) return unknown(raw, `${draft.unsupported} is not supported`);
+  if (draft.unsupported) return unknown(raw, draft.unsupported);
 
   const parsed = parseItems(text);
   if ('error' in parsed) return unknown(raw, parsed.error);
@@ -101,7 +102,7 @@ function parseChecked(raw: string, ctx: TermContext): TermResult {
     expanded.occurrences.length === 0 &&
     expanded.notes.length === 0
   )
-    notes.push(`no occurrence inside the period ${period.from}..${period.to}`);
+    notes.push(REASON.noOccurrence(period.from, period.to));
   return result(
     raw,
     decision.kind,

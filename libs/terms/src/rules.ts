@@ -11,6 +11,7 @@
  */
 import type { TermItem, TermSchedule } from './types';
 import { COUNT_PATTERN, countNumber } from './lexicon';
+import { REASON } from './reasons';
 
 type Unit = 'month' | 'quarter' | 'half' | 'year';
 
@@ -30,8 +31,10 @@ export interface Draft {
     owner?: string;
     detail?: string;
     kind?: 'separate' | 'academic';
+    /** The clause as written (original case), quoted in the review reason. */
+    said?: string;
   };
-  /** A class the engine recognises but does not schedule (weekly): forces `unknown`. */
+  /** A class the engine recognises but does not schedule (weekly): forces `unknown`; the text is the reason. */
   unsupported?: string;
   notes: string[];
 }
@@ -89,7 +92,7 @@ export const RULES: ClauseRule[] = [
     hints: ['по запрос', 'по заявк', 'по обращени'],
     pattern: /по (?:запрос|заявк|обращени)\p{L}*(?:\s+([^()]+?))?\s*(?=\)|$)/u,
     handle: (m, d, g) => {
-      d.external = { basis: 'request', owner: g(1)?.trim() || undefined };
+      d.external = { basis: 'request', owner: g(1)?.trim() || undefined, said: g(0)?.trim() };
     },
   },
   {
@@ -112,6 +115,7 @@ export const RULES: ClauseRule[] = [
         owner,
         detail: owner ? undefined : rest?.trim() || undefined,
         kind: adj === 'учебн' || adj === 'календарн' ? 'academic' : adj ? 'separate' : undefined,
+        said: g(0)?.trim(),
       };
     },
   },
@@ -126,16 +130,13 @@ export const RULES: ClauseRule[] = [
     handle: (m, d) => {
       const n = countNumber(m[2]);
       const per = m[4];
-      if (m[1] === 'чаще' || m[1] === 'более')
-        d.notes.push(
-          `«не ${m[1]}» is an upper limit: read as a checkpoint per period, though it sets no deadline`,
-        );
+      if (m[1] === 'чаще' || m[1] === 'более') d.notes.push(REASON.upperLimit(m[0]));
       if (!per) {
         d.minCount = n; // `не менее 2-х сессий`: a count per occurrence (with `ежегодно`, per year)
         return;
       }
       if (per.startsWith('недел')) {
-        d.unsupported = 'a weekly frequency';
+        d.unsupported = REASON.weekly(m[0]);
         return;
       }
       const unit = unitOfWord(per);
@@ -144,8 +145,7 @@ export const RULES: ClauseRule[] = [
         d.every = { unit };
         if (n > 1) {
           d.minCount = n;
-          if (unit === 'year')
-            d.notes.push(`${n} times a year with no dates: one checkpoint at each year end`);
+          if (unit === 'year') d.notes.push(REASON.timesAYearNoDates(m[0]));
         }
       }
     },
@@ -160,7 +160,7 @@ export const RULES: ClauseRule[] = [
     handle: (m, d) => {
       const day = +m[1];
       if (day < 1 || day > 31) {
-        d.unsupported = `day ${day} of a month`;
+        d.unsupported = REASON.noSuchDayOfMonth(m[0].trim(), day);
         return;
       }
       const following = /следующего/u.test(m[0]);
@@ -181,7 +181,7 @@ export const RULES: ClauseRule[] = [
     handle: (m, d) => {
       const w = m[1].replace(/^раз в |^каждый /u, '');
       if (w.startsWith('еженед') || w.startsWith('каждую')) {
-        d.unsupported = 'a weekly frequency';
+        d.unsupported = REASON.weekly(m[1]);
         return;
       }
       const unit = unitOfWord(w);
@@ -224,28 +224,22 @@ const yearless = (it: TermItem): boolean => it.end.y === undefined;
 export function decide(d: Draft, written: TermItem[], multiYear: boolean): Decision {
   let items = written;
   const notes = [...d.notes];
-  if (d.every && d.annual && d.every.unit !== 'year')
-    notes.push(
-      `«ежегодно» together with a ${d.every.unit} frequency: read as every ${d.every.unit}; it may mean once a year`,
-    );
+  if (d.every && d.annual && d.every.unit !== 'year') notes.push(REASON.annualWithFrequency(d.every.unit));
   if (d.every?.day !== undefined && d.dayUnitGuessed)
-    notes.push(`day ${d.every.day} with no month named: read as every month`);
+    notes.push(REASON.dayUnitGuessed(d.every.day, d.every.unit));
   else if (d.every?.day !== undefined && d.every.unit !== 'month' && d.dayMonthOpen)
-    notes.push(
-      `day ${d.every.day} of no named month: read as the ${d.every.unit}'s last month; it may mean the month after it`,
-    );
+    notes.push(REASON.dayMonthOpen(d.every.day, d.every.unit));
   const ext = d.external;
   if (ext) {
-    if (ext.basis === 'event')
-      notes.push(`event-driven (${ext.detail ?? 'по мере …'}): no date until it happens and no owner named`);
-    else if (ext.basis === 'request' && !ext.owner) notes.push('on request, with no one named who requests');
+    if (ext.basis === 'event') notes.push(REASON.eventDriven(ext.detail));
+    else if (ext.basis === 'request' && !ext.owner) notes.push(REASON.requestNoOne(ext.said));
     else if (ext.basis === 'schedule' && !ext.owner && !ext.kind)
-      notes.push(`the schedule is not named${ext.detail ? ` (${ext.detail})` : ''}`);
+      notes.push(REASON.scheduleNotNamed(ext.said));
     else if (ext.kind === 'academic')
       notes.push(
         items.some((it) => it.end.unit === 'academic')
-          ? 'follows the academic schedule (учебный график): read as whole academic years, 1 September – 31 August'
-          : 'follows the academic schedule (учебный график), whose dates are not in the phrase',
+          ? REASON.academicYears(ext.said)
+          : REASON.academicNoDates(ext.said),
       );
   }
   const external: TermSchedule | undefined = ext
@@ -305,7 +299,7 @@ export function decide(d: Draft, written: TermItem[], multiYear: boolean): Decis
       // `С 1 сентября 2023 г.`: continuous from the date.
       return { schedule: { type: 'continuous', from: items[0].start }, kind: 'continuous', notes };
     }
-    if (d.every) notes.push('a frequency and dates together: the dates were used');
+    if (d.every) notes.push(REASON.frequencyAndDates);
     if (external && !d.annual && ext!.kind !== 'academic')
       return { schedule: external, kind: 'external', windowItems: items, external: ext!.owner, notes };
     if (d.continuous && !d.annual) {
@@ -317,9 +311,9 @@ export function decide(d: Draft, written: TermItem[], multiYear: boolean): Decis
         notes,
       };
     }
-    if (d.continuous) notes.push(`also says «${d.continuous}»: could be continuous`);
+    if (d.continuous) notes.push(REASON.alsoContinuous(d.continuous));
     const annual = d.annual && items.some(yearless);
-    if (d.annual && !annual && items.length === 1) notes.push('«ежегодно» with a single dated occurrence');
+    if (d.annual && !annual && items.length === 1) notes.push(REASON.annualSingleDated);
     const schedule: TermSchedule = {
       type: 'dates',
       items,
@@ -336,7 +330,7 @@ export function decide(d: Draft, written: TermItem[], multiYear: boolean): Decis
   }
 
   if (d.every) {
-    if (d.continuous) notes.push(`also says «${d.continuous}»: could be continuous`);
+    if (d.continuous) notes.push(REASON.alsoContinuous(d.continuous));
     return {
       schedule: { type: 'every', ...d.every, ...(d.minCount ? { minCount: d.minCount } : {}) },
       kind: 'recurring',
@@ -345,8 +339,7 @@ export function decide(d: Draft, written: TermItem[], multiYear: boolean): Decis
   }
   if (d.annual) {
     // `Ежегодно` alone (and `не реже 1 раза в год`) is due on 31 December of each year.
-    if (d.continuous)
-      notes.push(`also says «${d.continuous}»: could be continuous rather than a yearly deadline`);
+    if (d.continuous) notes.push(REASON.alsoContinuousNotYearly(d.continuous));
     return {
       schedule: { type: 'every', unit: 'year', ...(d.minCount ? { minCount: d.minCount } : {}) },
       kind: 'recurring',
@@ -356,15 +349,12 @@ export function decide(d: Draft, written: TermItem[], multiYear: boolean): Decis
   }
   if (external) return { schedule: external, kind: 'external', external: ext!.owner, notes };
   if (d.continuous) {
-    if (multiYear && /(?:^|\s)года$/u.test(d.continuous))
-      notes.push(
-        `«${d.continuous}» in a period of several years: read as the whole period; it may mean the first year only`,
-      );
+    if (multiYear && /(?:^|\s)года$/u.test(d.continuous)) notes.push(REASON.yearInSeveralYears(d.continuous));
     return { schedule: { type: 'continuous' }, kind: 'continuous', notes };
   }
   return {
     schedule: { type: 'unknown' },
     kind: 'unknown',
-    notes: [...notes, 'no date, period, frequency or schedule found'],
+    notes: [...notes, REASON.nothingFound],
   };
 }

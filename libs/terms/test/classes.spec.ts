@@ -67,18 +67,20 @@ describe('dates and deadlines', () => {
     check('10.06.', { ...P2124, from: '2021-07-01' }, 'once', '2022-06-10~2022-06-10', true);
     // Written start before the period: cut to --from, and flagged (it may be next year's).
     const r = check('Январь-май', { ...P23, from: '2023-05-12' }, 'once', '2023-05-12~2023-05-31', true);
-    expect(r.reason).toMatch(/may mean 2024/);
+    expect(r.reason).toBe(
+      'год не указан: прочитано как 2023 год, но начало раньше периода плана (сокращено до 12.05.2023); возможно, имелся в виду 2024 год',
+    );
   });
   it('a date outside the period has no occurrence and asks for review', () => {
     const r = check('До 01.01.2019', P2124, 'once', '', true);
-    expect(r.reason).toMatch(/outside the period/);
+    expect(r.reason).toBe('срок 01.01.2019 вне периода плана (01.01.2021–31.12.2024)');
     expect(win(r)).toBe('_.._');
   });
   it('an impossible date is unknown', () => {
     expect(parseTerm('31.02.2023', P23)).toMatchObject({
       kind: 'unknown',
       needsReview: true,
-      reason: expect.stringMatching(/no such date/),
+      reason: 'нет такой даты: 31.02.2023',
     });
     expect(parseTerm('29.02.2023', P23).kind).toBe('unknown');
     check('29.02.2024', P2124, 'once', '2024-02-29~2024-02-29');
@@ -222,7 +224,9 @@ describe('recurrence', () => {
       '_~2023-01-10 _~2023-02-10 _~2023-03-10',
       true,
     );
-    expect(day.reason).toMatch(/no month named/);
+    expect(day.reason).toBe(
+      'указано только число (10): прочитано как «до 10-го числа каждого месяца»; проверьте, не имелся ли в виду один месяц',
+    );
     const q = check(
       'ежеквартально до 10 числа',
       P23,
@@ -230,7 +234,9 @@ describe('recurrence', () => {
       '_~2023-03-10 _~2023-06-10 _~2023-09-10 _~2023-12-10',
       true,
     );
-    expect(q.reason).toMatch(/month after/);
+    expect(q.reason).toMatch(
+      /прочитано как «до 10-го числа последнего месяца квартала»; возможно, имелся в виду месяц, следующий за кварталом/,
+    );
     const both = check(
       'ежегодно до 5 числа',
       { ...P23, to: '2023-02-28' },
@@ -238,7 +244,9 @@ describe('recurrence', () => {
       '_~2023-01-05 _~2023-02-05',
       true,
     );
-    expect(both.reason).toMatch(/«ежегодно» together with a month frequency/);
+    expect(both.reason).toMatch(
+      /^«ежегодно» вместе со сроком раз в месяц: прочитано как срок раз в месяц; возможно, имелся в виду один раз в год/,
+    );
     check('ежегодно ежемесячно', { ...P23, to: '2023-01-31' }, 'recurring', '2023-01-01~2023-01-31', true);
     const max = check(
       'не более 2 раз в год',
@@ -247,7 +255,9 @@ describe('recurrence', () => {
       '2023-01-01~2023-06-30 2023-07-01~2023-12-31',
       true,
     );
-    expect(max.reason).toMatch(/upper limit/);
+    expect(max.reason).toBe(
+      '«не более 2 раз в год» ограничивает частоту, но не задаёт срок: прочитано как контрольные точки с этой частотой',
+    );
   });
   it('frequency constraints', () => {
     expect(parseTerm('не менее 1 раза в месяц', P23).occurrences).toHaveLength(12);
@@ -256,7 +266,7 @@ describe('recurrence', () => {
     expect(r.schedule).toMatchObject({ type: 'every', unit: 'year', minCount: 4 });
     expect(parseTerm('еженедельно', P23)).toMatchObject({
       kind: 'unknown',
-      reason: expect.stringMatching(/weekly/),
+      reason: '«еженедельно»: еженедельные сроки не поддерживаются',
     });
   });
 });
@@ -299,7 +309,9 @@ describe('bounded frequencies and year ends', () => {
   });
   it('`2022/2023` without «учебный год» reads as the academic year, for review', () => {
     const r = check('2022/2023', P2124, 'once', '2022-09-01~2023-08-31', true);
-    expect(r.reason).toMatch(/calendar years/);
+    expect(r.reason).toBe(
+      '«2022/2023» без слов «учебный год»: прочитано как 2022/2023 учебный год (01.09.2022–31.08.2023); возможно, имелись в виду календарные годы 2022–2023',
+    );
     check('2023/24', P2124, 'once', '2023-09-01~2024-08-31', true);
     expect(parseTerm('2022/2024', P2124).kind).toBe('unknown');
   });
@@ -323,7 +335,10 @@ describe('bounded frequencies and year ends', () => {
       '2022-09-01~2023-08-31',
       true,
     );
-    expect(parseTerm('2023/25 учебный год', P2124).kind).toBe('unknown');
+    expect(parseTerm('2023/25 учебный год', P2124)).toMatchObject({
+      kind: 'unknown',
+      reason: '«2023/25 учебный год»: учебный год — это два соседних года',
+    });
   });
 });
 
@@ -344,7 +359,9 @@ describe('continuous', () => {
     expect(win(r)).toBe('2023-01-01..2023-12-31');
   });
   it('«в течение года» over several years asks for review', () => {
-    check('В течение года', P2124, 'continuous', '', true);
+    expect(check('В течение года', P2124, 'continuous', '', true).reason).toBe(
+      '«в течение года» в плане на несколько лет: прочитано как весь период плана; возможно, имелся в виду только первый год',
+    );
   });
   it('continuous until a date narrows the window', () => {
     const r = check('постоянно, до 2023 года', P2124, 'continuous', '');
@@ -372,10 +389,16 @@ describe('external schedules', () => {
       expect(check(p, P23, 'external', '').external).toBeUndefined();
   });
   it('an unnamed schedule, an event or a request without owner asks for review', () => {
-    check('в соответствии с графиком', P23, 'external', '', true);
-    check('По мере создания федеральной платформы', P23, 'external', '', true);
+    expect(check('в соответствии с графиком', P23, 'external', '', true).reason).toBe(
+      '«в соответствии с графиком»: не указано, чей это график',
+    );
+    expect(check('По мере создания федеральной платформы', P23, 'external', '', true).reason).toBe(
+      'по событию («по мере создания федеральной платформы»): даты нет, пока событие не наступит; ответственный за дату не назван',
+    );
     check('По мере необходимости', P23, 'external', '', true);
-    check('по запросам', P23, 'external', '', true);
+    expect(check('по запросам', P23, 'external', '', true).reason).toBe(
+      '«по запросам»: не указано, кто их направляет',
+    );
     expect(check('по запросам образовательных организаций', P23, 'external', '').external).toBe(
       'образовательных организаций',
     );
@@ -419,5 +442,68 @@ describe('no term and unknown', () => {
   });
   it('keeps the input exactly as given', () => {
     expect(parseTerm('  <b>До 01.05.2021</b> ', P2124).input).toBe('  <b>До 01.05.2021</b> ');
+  });
+});
+
+describe('review reasons are written for a curator', () => {
+  /** Russian words, phrase fragments quoted «…» (they may hold Latin names), dates as DD.MM.YYYY. */
+  function expectCuratorText(reason: string | undefined): void {
+    expect(reason).toMatch(/\p{Script=Cyrillic}/u);
+    let unquoted = reason ?? '';
+    for (let prev = ''; prev !== unquoted;) [prev, unquoted] = [unquoted, unquoted.replace(/«[^«»]*»/g, '')];
+    expect(unquoted).not.toMatch(/[A-Za-z]/);
+    expect(reason).not.toMatch(/\d{4}-\d{2}-\d{2}|\.\./);
+  }
+  it.each([
+    ['10.06.', P2124],
+    ['Январь-май', { ...P23, from: '2023-05-12' }],
+    ['До 01.01.2019', P2124],
+    ['31.02.2023', P23],
+    ['до 10 числа', P23],
+    ['ежеквартально до 10 числа', P23],
+    ['ежегодно до 5 числа', P23],
+    ['не более 2 раз в год', P23],
+    ['не менее 3 раз в год', P23],
+    ['еженедельно', P23],
+    ['до 40 числа', P23],
+    ['2022/2023', P2124],
+    ['2022/2024', P2124],
+    ['2023/25 учебный год', P2124],
+    ['2500', P23],
+    ['В течение года', P2124],
+    ['Ежегодно (на постоянной основе)', P2124],
+    ['ежемесячно постоянно', P23],
+    ['ежемесячно 01.09.2023', P23],
+    ['в соответствии с графиком проведения', P23],
+    ['В соответствии с планами реализации проектов', P23],
+    ['Ежегодно в соответствии с учебным графиком - 2022/23 учебный год', P2124],
+    ['в соответствии с учебным графиком', P23],
+    ['По мере создания федеральной платформы', P23],
+    ['по запросам', P23],
+    ['сентябрь 2024 - май 2024', P2124],
+    ['с конца марта', P23],
+    ['по 15 мая', P23],
+    ['1, 2', P23],
+    ['5 квартал', P23],
+    ['foo', P23],
+    ['до', P23],
+    ['постоянно с 2030 года', P2124],
+    ['ежегодно до 2019 года', P2124],
+    ['Ежегодно', { from: '2024-01-01', to: '2023-01-01', tz: 'Europe/Moscow' }],
+  ])('%j', (phrase, ctx) => {
+    const r = parseTerm(phrase, ctx);
+    expect(r.needsReview).toBe(true);
+    expectCuratorText(r.reason);
+  });
+  it('says which dates are outside the period, as DD.MM.YYYY', () => {
+    expect(parseTerm('ежегодно до 2019 года', P2124).reason).toBe(
+      'указанный промежуток вне периода плана (01.01.2021–31.12.2024)',
+    );
+    expect(parseTerm('до 1 июня', { ...P23, to: '2023-03-31' }).reason).toBe(
+      '01.06 (год не указан) не попадает в период плана',
+    );
+    expect(parseTerm('Ежегодно', { from: '2024-01-01', to: '2023-01-01', tz: 'Europe/Moscow' }).reason).toBe(
+      'неверный период плана: 01.01.2024–01.01.2023',
+    );
   });
 });

@@ -29,7 +29,7 @@ function assertContract(r: TermResult, input: string, ctx: TermContext): void {
   if (start !== null && end !== null) expect(start <= end).toBe(true);
   if (r.kind === 'none' || r.kind === 'unknown') expect(r.window).toEqual({ start: null, end: null });
   // parseTerm turns its own exceptions into `unknown`: "never throws" means this never shows up.
-  expect(r.reason ?? '').not.toMatch(/internal error/);
+  expect(r.reason ?? '').not.toMatch(/внутренняя ошибка/);
   // Never a silent guess: unknown, or a dated kind with nothing left in the period, is always for review.
   if (r.kind === 'unknown') expect(r.needsReview).toBe(true);
   if ((r.kind === 'once' || r.kind === 'recurring') && r.occurrences.length === 0)
