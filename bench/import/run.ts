@@ -1,7 +1,7 @@
 /**
  * Import throughput on the seed roadmaps: time per seed (median of several runs after a warm-up), the CPU
  * time it took (steadier than wall time on a shared machine) and activities per second. Target: the
- * largest seed (003, 139 KB) in under 200 ms.
+ * largest seed (003, 135 KiB) in under 200 ms.
  *
  *   node -r ./scripts/register.js bench/import/run.ts [--runs N]
  */

@@ -108,6 +108,23 @@ describe('row assembly', () => {
       ['2.1.3.', 'Проектные сессии', '2.1. Повышение квалификации', 'Ежегодно', 'Тиражирование опыта'],
     ]);
     expect(warnings.map((w) => w.line)).toEqual([6]);
+    expect(activities[2]!.fusedCell).toBe('Ежегодно Тиражирование опыта');
+  });
+
+  it('keeps a fused term cell in place when it cannot be split, and says so', () => {
+    const { activities, warnings } = run([
+      SIX,
+      '3.4. Информирование	3.4.2. Конференция	Министерство	АМИРО	Ежегодно	Отчет',
+      '	3.4.3. Форум	Министерство	АМИРО ЦНППМ	В течение года Тиражирование опыта',
+    ]);
+    expect(activities.map((a) => [a.number, a.title, a.responsible, a.executors, a.term, a.result])).toEqual([
+      ['3.4.2.', 'Конференция', 'Министерство', 'АМИРО', 'Ежегодно', 'Отчет'],
+      ['3.4.3.', 'Форум', 'Министерство', 'АМИРО ЦНППМ', 'В течение года Тиражирование опыта', ''],
+    ]);
+    expect(activities[1]!.fusedCell).toBe('В течение года Тиражирование опыта');
+    expect(warnings).toEqual([
+      { line: 3, message: expect.stringContaining('слит с результатом и не разделён') },
+    ]);
   });
 
   it('joins a label row with its name, and reads numbered bold rows and task rows as sections', () => {

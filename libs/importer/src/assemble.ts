@@ -50,11 +50,15 @@ export interface DraftActivity {
   page?: number;
   /** The term was cut off the front of the result cell it was fused with. */
   fusedTerm: boolean;
+  /** The term and result cell as it came, when the two were fused in one (split or not). */
+  fusedCell?: string;
 }
 
 export interface AssemblyDeps {
   /** `Ежегодно Тиражирование…` → term + rest, when the head reads as a term without doubt. */
   splitFusedTerm(text: string): { term: string; rest: string } | null;
+  /** 0…1 over the rows, for a progress bar on large files. */
+  progress?: (fraction: number) => void;
 }
 
 export interface Assembly {
@@ -81,6 +85,7 @@ interface RowView {
   /** Text sits only in the leading number/parent cells, the rest of the row is empty. */
   leadingOnly: string;
   fusedTerm: boolean;
+  fusedCell?: string;
 }
 
 const EMPTY_CELL: GridCell = { text: '', bold: false, cover: null, colSpan: 1 };
@@ -100,7 +105,9 @@ export function assemble(rows: GridRow[], model: ColumnModel, deps: AssemblyDeps
   // A page break before a skipped row (the header or `1 2 3…` repeated on the new page) still separates
   // the rows around it.
   let pendingBreak = false;
+  let seen = 0;
   for (const source of rows) {
+    if (deps.progress && ++seen % 1024 === 0) deps.progress(seen / rows.length);
     if (isSkippable(source, model)) {
       pendingBreak ||= source.breakBefore;
       continue;
@@ -109,6 +116,7 @@ export function assemble(rows: GridRow[], model: ColumnModel, deps: AssemblyDeps
     pendingBreak = false;
     const aligned = align(row, model, deps, warnings);
     const view = project(aligned.cells, roles, aligned.fusedTerm);
+    if (aligned.fusedCell) view.fusedCell = aligned.fusedCell;
     const heading = headingText(view);
     const dataEmpty = !hasData(view);
 
@@ -226,6 +234,7 @@ export function assemble(rows: GridRow[], model: ColumnModel, deps: AssemblyDeps
       line: row.line,
       page: row.page,
       fusedTerm: view.fusedTerm,
+      ...(view.fusedCell ? { fusedCell: view.fusedCell } : {}),
     };
     activities.push(last);
     if (view.fusedTerm) {
@@ -269,7 +278,7 @@ function align(
   model: ColumnModel,
   deps: AssemblyDeps,
   warnings: ImportWarning[],
-): { cells: GridCell[]; fusedTerm: boolean } {
+): { cells: GridCell[]; fusedTerm: boolean; fusedCell?: string } {
   let cells = row.cells;
   const width = model.width;
   while (cells.length > width && cells[cells.length - 1]!.text === '') cells = cells.slice(0, -1);
@@ -306,7 +315,18 @@ function align(
           ...cells.slice(termIdx + 1),
         ],
         fusedTerm: true,
+        fusedCell: fused.text,
       };
+    }
+    // Not split, but the row kept its (empty) leading cell: the last cell is term and result together,
+    // so nothing moves; the term engine will flag the cell.
+    if (cells[0]!.text === '' && termIdx === cells.length - 1 && cells[termIdx]!.text) {
+      warnings.push({
+        line: row.line,
+        message:
+          'в строке на ячейку меньше: срок, по-видимому, слит с результатом и не разделён — проверьте срок',
+      });
+      return { cells: [...cells, EMPTY_CELL], fusedTerm: false, fusedCell: cells[termIdx]!.text };
     }
   }
   const padding = new Array<GridCell>(missing).fill(EMPTY_CELL);

@@ -5,11 +5,11 @@
  * rows needing review, warnings). Exit 0 on success; 1 with a one-line reason when the file cannot be
  * read as a roadmap; 2 on bad usage. Large files show a progress bar on stderr when it is a terminal.
  */
-import { readFile } from 'fs/promises';
+import { readFile, stat } from 'fs/promises';
 import { basename } from 'path';
 import { parseArgs } from 'util';
 import { isImportError } from './errors';
-import { importRoadmap } from './import';
+import { DEFAULT_MAX_BYTES, importRoadmap, tooLarge } from './import';
 import { firstWords } from './text';
 import { IMPORT_FORMATS, type FormatOption, type ImportResult, type IsoPeriod } from './types';
 
@@ -69,8 +69,20 @@ export async function importCommand(args: string[], io: CliStreams = process): P
     return 2;
   }
 
+  if (io.stdout === process.stdout) {
+    // a reader that stops early (`| head`) is not an error
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
   let bytes: Uint8Array;
   try {
+    // a file over the limit is refused before it is read into memory
+    const size = (await stat(file)).size;
+    if (size > DEFAULT_MAX_BYTES) {
+      io.stderr.write(`karta import: ${basename(file)}: ${tooLarge(size, DEFAULT_MAX_BYTES).message}\n`);
+      return 1;
+    }
     bytes = await readFile(file);
   } catch (e) {
     io.stderr.write(

@@ -9,13 +9,14 @@ import { assemble, type DraftActivity } from './assemble';
 import { detectFormat } from './detect';
 import { ImportError } from './errors';
 import { detectColumns, inferColumns, type ColumnModel } from './header';
-import { toGrid, type Grid, type GridRow } from './grid';
+import { MAX_WIDTH, toGrid, type Grid, type GridRow } from './grid';
 import { scheduleHints } from './hints';
 import { findApproval, findPeriod, findTitle } from './metadata';
 import { subProgress, type Progress, type SourceDocument, type SourceParagraph } from './model';
 import { checkNumbering } from './numbering';
 import { isPartyLike, splitParties } from './parties';
 import { isTermLike, readTerm, splitFusedTerm, termFromMarks } from './terms';
+import { firstWords, isRuleText } from './text';
 import type {
   ActivityTerm,
   ImportedActivity,
@@ -30,23 +31,27 @@ import type {
 export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
 export const DEFAULT_TZ = 'Europe/Moscow';
 
+/** The refusal of a file over the size limit (also used by the CLI before it reads the file). */
+export function tooLarge(size: number, maxBytes: number): ImportError {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return new ImportError(
+    'too_large',
+    `Файл слишком велик: ${mb(size)} МБ, предел ${mb(maxBytes)} МБ — the file is too large (${mb(size)} MB > ${mb(maxBytes)} MB)`,
+  );
+}
+
 export async function importRoadmap(input: ImportInput): Promise<ImportResult> {
   const progress = input.onProgress;
   const bytes = input.bytes;
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length === 0) throw new ImportError('empty', 'Файл пуст — the file is empty');
-  if (bytes.length > maxBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new ImportError(
-      'too_large',
-      `Файл слишком велик: ${mb(bytes.length)} МБ, предел ${mb(maxBytes)} МБ — the file is too large (${mb(bytes.length)} MB > ${mb(maxBytes)} MB)`,
-    );
-  }
+  if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
   progress?.(0);
-  const format: ImportFormat = input.format && input.format !== 'auto' ? input.format : detectFormat(bytes);
+  const format: ImportFormat =
+    input.format && input.format !== 'auto' ? checkForced(bytes, input.format) : detectFormat(bytes);
   const doc = await readDocument(bytes, format, {
     timeoutMs: input.timeoutMs,
-    progress: subProgress(progress, 0, 0.7),
+    progress: subProgress(progress, 0, 0.6),
   });
   const tz = input.tz ?? DEFAULT_TZ;
 
@@ -69,8 +74,10 @@ export async function importRoadmap(input: ImportInput): Promise<ImportResult> {
   const probeCtx = probeContext(found?.period ?? input.defaultPeriod ?? null, approvedYear, tz);
   const assembly = assemble(picked.rows, picked.model, {
     splitFusedTerm: (t) => splitFusedTerm(t, probeCtx),
+    progress: subProgress(progress, 0.6, 0.75),
   });
-  warnings.push(...assembly.warnings, ...checkNumbering(assembly.activities));
+  for (const w of [assembly.warnings, checkNumbering(assembly.activities)])
+    for (const x of w) warnings.push(x);
 
   const termPeriod = resolveTermPeriod(
     found?.period ?? null,
@@ -80,8 +87,9 @@ export async function importRoadmap(input: ImportInput): Promise<ImportResult> {
     warnings,
   );
   const activities: ImportedActivity[] = [];
-  const finish = subProgress(progress, 0.7, 1);
+  const finish = subProgress(progress, 0.75, 1);
   const periodColumns = picked.model.columns.filter((c) => c.role === 'period');
+  const hasTermColumn = periodColumns.length > 0 || picked.model.columns.some((c) => c.role === 'term');
   assembly.activities.forEach((d, i) => {
     activities.push(
       finalizeActivity(
@@ -92,6 +100,8 @@ export async function importRoadmap(input: ImportInput): Promise<ImportResult> {
         warnings,
       ),
     );
+    if (hasTermColumn && activities[i]!.term.kind === 'none')
+      warnings.push({ line: d.line, message: 'срок не указан' });
     if (i % 50 === 49) finish(i / assembly.activities.length);
   });
   if (!activities.length)
@@ -110,6 +120,35 @@ export async function importRoadmap(input: ImportInput): Promise<ImportResult> {
   };
 }
 
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  text: 'текст',
+  html: 'HTML',
+  docx: 'DOCX',
+  pdf: 'PDF',
+  xlsx: 'XLSX',
+};
+
+/**
+ * A format given by the caller is refused when the bytes are plainly another one (a DOCX read as text
+ * would yield junk, not an error). Text and HTML may be read as each other; bytes that fit no format are
+ * left to the adapter asked for, which says what is wrong with them.
+ */
+function checkForced(bytes: Uint8Array, forced: ImportFormat): ImportFormat {
+  let actual: ImportFormat | null = null;
+  try {
+    actual = detectFormat(bytes);
+  } catch (e) {
+    if (forced !== 'text' && forced !== 'html') return forced;
+    throw e;
+  }
+  const textual = (f: ImportFormat) => f === 'text' || f === 'html';
+  if (actual === forced || (textual(actual) && textual(forced))) return forced;
+  throw new ImportError(
+    'unsupported',
+    `Файл не ${FORMAT_NAMES[forced]}: по содержимому это ${FORMAT_NAMES[actual]}, укажите --format auto — the bytes are ${actual}, not ${forced}`,
+  );
+}
+
 interface ReadOptions {
   timeoutMs?: number;
   progress: Progress;
@@ -123,7 +162,7 @@ async function readDocument(
 ): Promise<SourceDocument> {
   switch (format) {
     case 'text':
-      return (await import('./adapters/text')).readText(bytes);
+      return (await import('./adapters/text')).readText(bytes, opts.progress);
     case 'html':
       return (await import('./adapters/html')).readHtml(bytes);
     case 'docx':
@@ -184,15 +223,36 @@ function pickTable(doc: SourceDocument, tz: string): PickedTable {
   }
 
   const rows = chosen.grid.rows.slice(chosen.model.dataStart);
+  for (const line of chosen.grid.folded)
+    warnings.push({
+      line,
+      message: `в строке больше ${MAX_WIDTH} ячеек; лишние добавлены в последнюю`,
+    });
   const signature = chosen.model.signature.join('|');
-  for (const next of candidates.filter((c) => c.i > chosen!.i).sort((a, b) => a.i - b.i)) {
-    let more: GridRow[];
-    if (next.model && next.model.signature.join('|') === signature)
-      more = next.grid.rows.slice(next.model.dataStart);
-    else if (!next.model && next.grid.width === chosen.grid.width) more = next.grid.rows;
-    else break;
-    if (more[0]) more[0] = { ...more[0], breakBefore: true };
-    rows.push(...more);
+  let continued = true;
+  for (const next of candidates.filter((c) => c.i !== chosen!.i).sort((a, b) => a.i - b.i)) {
+    let more: GridRow[] | null = null;
+    if (next.i > chosen.i && continued) {
+      if (next.model && next.model.signature.join('|') === signature)
+        more = next.grid.rows.slice(next.model.dataStart);
+      else if (!next.model && next.grid.width === chosen.grid.width) more = next.grid.rows;
+    }
+    if (more) {
+      if (more[0]) more[0] = { ...more[0], breakBefore: true };
+      for (const r of more) rows.push(r); // a spread would overflow the stack on a long table
+      continue;
+    }
+    if (next.i > chosen.i) continued = false;
+    // a short table before the plan is read as prose (approval stamps); any other one is said to be left out
+    if (next.i < chosen.i && next.grid.rows.length <= 3) continue;
+    const filled = next.grid.rows.filter((r) =>
+      r.cells.some((c) => c.cover === null && c.text && !isRuleText(c.text)),
+    ).length;
+    if (filled)
+      warnings.push({
+        line: next.grid.rows[0]?.line ?? null,
+        message: `таблица (строк: ${filled}) не похожа на план мероприятий и не прочитана`,
+      });
   }
 
   const before: SourceParagraph[] = doc.blocks.slice(0, chosen.i).flatMap((b) =>
@@ -289,6 +349,7 @@ function finalizeActivity(
   const hasMarks = d.periods.some((p) => p.trim() !== '');
   let term: ActivityTerm;
   const hints = scheduleHints({ title: d.title, result: d.result, other: Object.values(d.extra) });
+  if (d.fusedCell) hints.unshift(`срок и результат в одной ячейке: «${firstWords(d.fusedCell, 8)}»`);
   if (hasMarks && !d.term) {
     term = termFromMarks(
       d.periods.map((text, i) => ({ text, phrase: periodPhrases[i] ?? '' })),

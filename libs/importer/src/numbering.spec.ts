@@ -42,4 +42,19 @@ describe('numbering checks', () => {
     expect(w).toHaveLength(1);
     expect(w[0]!.line).toBe(3);
   });
+
+  it('checks numbers against the parent over them, once per parent', () => {
+    const parent = (text: string, line: number) => ({ text, line, children: 2 });
+    const wrongParent = parent('1.2.1.Разработка критериев', 5);
+    const w = checkNumbering([
+      { ...draft('1.1.1.', 1), parent: parent('1.1. Разработка', 1) },
+      { ...draft('1.2.1.', 5), parent: wrongParent },
+      { ...draft('1.2.2.', 6), parent: wrongParent },
+      { ...draft('2.1.', 7), parent: parent('1.3. Организация', 7) },
+    ]).filter((x) => x.message.includes('системообразующего'));
+    expect(w.map((x) => [x.line, x.message])).toEqual([
+      [5, 'номер 1.2.1. совпадает с номером системообразующего мероприятия над ним'],
+      [7, 'номер 2.1. не входит в номер системообразующего мероприятия 1.3.'],
+    ]);
+  });
 });

@@ -75,9 +75,12 @@ export function checkNumbering(activities: DraftActivity[]): ImportWarning[] {
     const prefixed = ap.length > pp.length && pp.every((v, i) => v === ap[i]);
     if (!prefixed) {
       reported.add(p);
+      const same = ap.length === pp.length && pp.every((v, i) => v === ap[i]);
       warnings.push({
         line: a.line,
-        message: `номер ${a.number} не входит в номер системообразующего мероприятия ${pm[0]}`,
+        message: same
+          ? `номер ${a.number} совпадает с номером системообразующего мероприятия над ним`
+          : `номер ${a.number} не входит в номер системообразующего мероприятия ${pm[0]}`,
       });
     }
   }

@@ -3,7 +3,7 @@
  * Two shapes need more than one call: schedules drawn as marks in period columns, and a term cell
  * fused with the result cell (`Ежегодно Тиражирование лучшего опыта…`).
  */
-import { parseTerm, type TermContext, type TermResult } from '@karta/terms';
+import { parseTerm, type TermContext, type TermItem, type TermResult, type TermSchedule } from '@karta/terms';
 import type { ActivityTerm } from './types';
 
 export function readTerm(raw: string, ctx: TermContext): ActivityTerm {
@@ -70,6 +70,7 @@ export function termFromMarks(cells: PeriodCell[], ctx: TermContext): ActivityTe
           ...none,
           input: raw,
           kind: 'unknown',
+          ...(none.schedule ? { schedule: { type: 'unknown' } } : {}),
           needsReview: true,
           reason: `не прочитаны отметки: ${unread.join(', ')}`,
         }
@@ -101,5 +102,20 @@ export function termFromMarks(cells: PeriodCell[], ctx: TermContext): ActivityTe
     needsReview,
   };
   if (needsReview) result.reason = reasons.join('; ');
+  const external = parts.find((p) => p.external)?.external;
+  if (external) result.external = external;
+  const schedule = unionSchedule(parts);
+  if (schedule) result.schedule = schedule;
   return result;
+}
+
+/** The typed reading of several marked periods: their written items together, when all are dates. */
+function unionSchedule(parts: TermResult[]): TermSchedule | undefined {
+  if (parts.length === 1) return parts[0]!.schedule;
+  const items: TermItem[] = [];
+  for (const p of parts) {
+    if (p.schedule?.type !== 'dates' || p.schedule.annual || p.schedule.minCount) return undefined;
+    items.push(...p.schedule.items);
+  }
+  return { type: 'dates', items };
 }

@@ -2,7 +2,7 @@
  * `bin/karta import` end to end: a child process, as a user runs it.
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { progressBar } from '../src/cli';
@@ -32,6 +32,24 @@ describe('karta import', () => {
     });
   }, 60_000);
 
+  it('detects the format from the bytes, whatever the file is called', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'karta-import-'));
+    const renamed: Array<[string, string, string]> = [
+      ['roadmap.docx', 'plan.txt', 'docx'],
+      ['roadmap.pdf', 'plan.html', 'pdf'],
+      ['roadmap.xlsx', 'plan.pdf', 'xlsx'],
+      ['roadmap.html', 'plan.docx', 'html'],
+      ['roadmap.txt', 'plan.xlsx', 'text'],
+    ];
+    for (const [from, to, format] of renamed) {
+      writeFileSync(join(dir, to), readFileSync(join(FIXTURES_DIR, from)));
+      const run = karta(join(dir, to), '--json');
+      expect(run.status).toBe(0);
+      const r = JSON.parse(run.stdout);
+      expect([to, r.source.format, r.activities.length]).toEqual([to, format, 10]);
+    }
+  }, 60_000);
+
   it('without --json prints a summary: counts by term kind, rows needing review, warnings', () => {
     const run = karta(join(FIXTURES_DIR, 'roadmap.txt'), '--format', 'text');
     expect(run.status).toBe(0);
@@ -52,6 +70,20 @@ describe('karta import', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^karta import: junk\.docx: .*binary/);
+  }, 60_000);
+
+  it('refuses a 50 MB file with one line, before reading it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'karta-import-'));
+    const big = join(dir, 'big.txt');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 50 * 1024 * 1024); // sparse: nothing is written
+    closeSync(fd);
+    const run = karta(big, '--json');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'karta import: big.txt: Файл слишком велик: 50.0 МБ, предел 25.0 МБ — the file is too large (50.0 MB > 25.0 MB)\n',
+    );
   }, 60_000);
 
   it('says so when the file is missing or the usage is wrong', () => {

@@ -2,6 +2,8 @@
  * The roadmap written for the tests (fixtures/roadmap-content.ts), rendered in every format by
  * fixtures/generate.ts, must come back as exactly the same activities whatever the format.
  */
+import { parseTerm } from '@karta/terms';
+import * as iconv from 'iconv-lite';
 import { importRoadmap, type ImportFormat, type ImportResult } from '../src';
 import { TITLE, expectedActivities } from './fixtures/roadmap-content';
 import { fixture } from './helpers';
@@ -128,6 +130,75 @@ describe('a schedule drawn as marks under period columns', () => {
       expect(r.activities[0]!.term.window).toEqual({ start: '2024-01-01', end: '2024-09-30' });
     },
   );
+
+  it('reads the marks as the term engine reads the marked periods written out', async () => {
+    const r = await importRoadmap({ bytes: fixture('schedule.txt') });
+    const ctx = { ...r.period!, tz: r.termContext.tz };
+    const written = ['1 квартал 2024, 3 квартал 2024', '4 квартал 2024', '1, 2, 3, 4 квартал 2024'];
+    r.activities.forEach((a, i) => {
+      const { input: _input, ...engine } = parseTerm(written[i]!, ctx);
+      expect(a.term).toEqual({ ...engine, raw: a.term.raw, input: a.term.raw });
+    });
+  });
+});
+
+describe('the plan table and the tables around it', () => {
+  it('reports a table after the plan that it does not read', async () => {
+    const text = [
+      '**План мероприятий на 2024 год**',
+      '',
+      '№\tМероприятие\tСрок\tОтветственный',
+      '1\tСеминар\tМарт\tЦНППМ',
+      '',
+      'Показатели плана',
+      '',
+      'Показатель\tЗначение',
+      'Доля педагогов\t30 %',
+    ].join('\n');
+    const r = await importRoadmap({ bytes: new Uint8Array(Buffer.from(text)) });
+    expect(r.activities.map((a) => a.title)).toEqual(['Семинар']);
+    expect(r.warnings).toEqual([{ line: 8, message: expect.stringMatching(/таблица .*не прочитана/) }]);
+  });
+
+  it('warns about an activity whose term cell is empty, unless the table has no term column', async () => {
+    const plan = (header: string, row: string) =>
+      new Uint8Array(Buffer.from(['**План мероприятий на 2024 год**', '', header, row].join('\n')));
+    const withTerm = await importRoadmap({
+      bytes: plan('№\tМероприятие\tСрок\tИтог', '1\tСеминар\t\tОтчет'),
+    });
+    expect(withTerm.warnings).toEqual([{ line: 4, message: 'срок не указан' }]);
+    const noTerm = await importRoadmap({ bytes: plan('№\tМероприятие\tИтог', '1\tСеминар\tОтчет') });
+    expect(noTerm.warnings).toEqual([]);
+  });
+
+  it('reads a pseudographic copy with no rules between its rows', async () => {
+    const lines = iconv.decode(Buffer.from(fixture('roadmap-box.txt')), 'cp1251').split('\n');
+    const rule = (l: string) => /^\s*\+[-+]+\s*$/.test(l);
+    const rules = lines.flatMap((l, i) => (rule(l) ? [i] : []));
+    // keep the rules around the header and the last one
+    const keep = new Set([rules[0], rules[1], rules[rules.length - 1]]);
+    const text = lines.filter((l, i) => !rule(l) || keep.has(i)).join('\n');
+    expect(text.split('\n').length).toBeLessThan(lines.length - 10);
+    const r = await importRoadmap({ bytes: new Uint8Array(Buffer.from(text)) });
+    expect(view(r)).toEqual(expectedActivities());
+  });
+});
+
+describe('progress', () => {
+  it('is reported while a large text is read and assembled, and ends at 1', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => `${i + 1}\tСеминар ${i + 1}\tМарт\tЦНППМ`);
+    const text = ['**План мероприятий на 2024 год**', '', '№\tМероприятие\tСрок\tОтветственный', ...rows];
+    const seen: number[] = [];
+    const r = await importRoadmap({
+      bytes: new Uint8Array(Buffer.from(text.join('\n'))),
+      onProgress: (f) => seen.push(f),
+    });
+    expect(r.activities).toHaveLength(6000);
+    expect(seen[seen.length - 1]).toBe(1);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    expect(seen.some((f) => f > 0 && f < 0.6)).toBe(true); // reading
+    expect(seen.some((f) => f > 0.6 && f < 0.75)).toBe(true); // assembling
+  });
 });
 
 describe('an excerpt without a header', () => {

@@ -15,6 +15,10 @@ export const fixture = (name: string): Uint8Array =>
 export const words = (s: string | null, n = 6): string | null =>
   s === null ? null : s.split(' ').slice(0, n).join(' ');
 
+/** The last `n` words: a continuation fragment lost after a page break shows here. */
+export const lastWords = (s: string | null, n = 4): string | null =>
+  s === null ? null : s.split(' ').slice(-n).join(' ');
+
 /** The short view of an activity the seed expectation files hold. */
 export interface BriefActivity {
   line: number;
@@ -22,11 +26,15 @@ export interface BriefActivity {
   /** Index of its section path among the document's distinct section paths. */
   section: number;
   title: string;
+  titleEnd: string;
   parent: string | null;
+  /** How many parties the responsible and executors cells were split into. */
+  parties: [number, number];
   term: string;
   kind: string;
   review: boolean;
   result: string | null;
+  resultEnd: string | null;
 }
 
 export function brief(r: ImportResult): BriefActivity[] {
@@ -39,11 +47,14 @@ export function brief(r: ImportResult): BriefActivity[] {
       number: a.number,
       section: sections.indexOf(key),
       title: words(a.title)!,
+      titleEnd: lastWords(a.title)!,
       parent: words(a.parent, 4),
+      parties: [a.responsible.length, a.executors.length],
       term: a.term.raw,
       kind: a.term.kind,
       review: a.term.needsReview,
       result: words(a.result),
+      resultEnd: lastWords(a.result),
     };
   });
 }

@@ -1,11 +1,13 @@
 /**
  * The five seed roadmaps, read from ../shared/seeds (never copied here). For each: the activity count
- * checked by hand against the document, and for every activity its number, the first words of its
- * title and result, the term cell as written and how the term engine read it. The expectation files
+ * checked by hand against the document, and for every activity its number, the first and last words of
+ * its title and result, how many parties its cells split into, the term cell as written and how the term
+ * engine read it. The expectation files
  * (expected/NNN.json) were reviewed row by row against the seeds; their `notes` say where a row is tricky.
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { resolve } from 'path';
+import { parseTerm } from '@karta/terms';
 import { importRoadmap, type ImportResult } from '../src';
 import { EXPECTED_DIR, SEEDS_DIR, brief, words, type BriefActivity } from './helpers';
 
@@ -89,6 +91,9 @@ if (!haveSeeds) process.stderr.write(`seed tests skipped: ${SEEDS_DIR} not found
           needsReview: expect.any(Boolean),
         }),
       );
+      // every field `karta term` prints for the cell, and `raw`
+      const ctx = { from: result.termContext.from, to: result.termContext.to, tz: result.termContext.tz };
+      expect(Object.keys(a.term).sort()).toEqual(['raw', ...Object.keys(parseTerm(a.term.raw, ctx))].sort());
       expect(a.source.line).toBeGreaterThan(0);
     }
   });
@@ -179,6 +184,12 @@ if (!haveSeeds) process.stderr.write(`seed tests skipped: ${SEEDS_DIR} not found
       const a = await at('003', line);
       expect(a.term.raw).toBe('Ежегодно');
       expect(a.result).toMatch(/^\p{Lu}/u);
+      // the curator sees the cell as it came, next to the term
+      expect(
+        a.scheduleHints[0]!.startsWith(
+          `срок и результат в одной ячейке: «Ежегодно ${a.result!.split(' ').slice(0, 3).join(' ')}`,
+        ),
+      ).toBe(true);
     }
     expect((await at('003', 591)).result!.endsWith('в практику обучения и воспитания.')).toBe(true);
     expect((await at('003', 486)).number).toBe('2.2.');

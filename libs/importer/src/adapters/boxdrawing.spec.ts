@@ -36,23 +36,47 @@ describe('pseudographic tables', () => {
     ]);
   });
 
-  it('reads legal-database copies drawn with ¦ and ─, rows without rules between them as fragments', () => {
+  it('reads legal-database copies drawn with ¦ and ─; without rules between rows the numbers split them', () => {
     const lines = [
       '───────────────────────────────────────',
       '¦ N  ¦ Мероприятие         ¦ Срок     ¦',
       '───────────────────────────────────────',
       '¦ 1  ¦ Разработка          ¦ Январь   ¦',
-      '¦    ¦ положения           ¦          ¦',
+      '¦    ¦ «Положения»         ¦          ¦',
+      '¦ Направление 2                       ¦',
       '¦ 2  ¦ Утверждение         ¦ Март     ¦',
+      '¦    ¦ Положения           ¦ 2024     ¦',
       '───────────────────────────────────────',
     ];
     expect(lines.every(isBoxLine)).toBe(true);
     const table = parseBoxTable(numbered(lines.join('\n')));
     expect(table.rows.map((r) => [r.cells.map((c) => c.text).join('|'), r.breakBefore])).toEqual([
       ['N|Мероприятие|Срок', false],
-      ['1|Разработка|Январь', false],
-      ['|положения|', true],
-      ['2|Утверждение|Март', true],
+      ['1|Разработка «Положения»|Январь', false],
+      ['Направление 2', false],
+      ['2|Утверждение Положения|Март 2024', false],
+    ]);
+  });
+
+  it('leaves a long run of unnumbered lines without rules to the assembler as fragments', () => {
+    const body = Array.from({ length: 21 }, (_, i) => [
+      `| Разработка ${String(i + 1).padEnd(2)}| Январь     | Проект |`,
+      '| положения    |            |        |',
+    ]).flat();
+    const lines = [
+      '+--------------+------------+--------+',
+      '| Мероприятие  | Срок       | Итог   |',
+      '+--------------+------------+--------+',
+      ...body,
+      '+--------------+------------+--------+',
+    ];
+    const table = parseBoxTable(numbered(lines.join('\n')));
+    expect(table.rows).toHaveLength(43);
+    expect(table.rows.slice(0, 4).map((r) => [r.cells.map((c) => c.text).join('|'), r.breakBefore])).toEqual([
+      ['Мероприятие|Срок|Итог', false],
+      ['Разработка 1|Январь|Проект', false],
+      ['положения||', true],
+      ['Разработка 2|Январь|Проект', true],
     ]);
   });
 

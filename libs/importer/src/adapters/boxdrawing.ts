@@ -9,8 +9,9 @@
  *
  * Column boundaries are the character positions of the vertical bars; a logical row is the run of
  * content lines between two horizontal rules, each cell the join of its pieces on those lines. Where a
- * copy draws no rules between rows, every physical line becomes a fragment row marked `breakBefore`, and
- * the assembler joins fragments the same way it joins rows split by a page break.
+ * copy draws no rules between rows, a numbered first column says where rows start; failing that, every
+ * physical line becomes a fragment row marked `breakBefore`, and the assembler joins fragments the same
+ * way it joins rows split by a page break.
  */
 import { cell, type SourceRow, type SourceTable } from '../model';
 import { cleanText, joinFragments } from '../text';
@@ -111,18 +112,40 @@ function cutLine(text: string, bounds: number[]): Piece[] {
   return pieces;
 }
 
+const startsNumbered = (l: NumberedLine, bounds: number[]): boolean => {
+  const first = cutLine(l.text, bounds)[0];
+  return !!first && first.col === 0 && first.span === 1 && /^\d{1,3}(?:\.\d{1,3})*\.?$/.test(first.text);
+};
+
+/** A line drawn across several columns (a section heading): a row of its own. */
+const spansColumns = (l: NumberedLine, bounds: number[]): boolean =>
+  cutLine(l.text, bounds).some((p) => p.span > 1);
+
 /**
  * Without rules between data rows one group holds many table rows: several lines start a number in the
  * first column, or the group is longer than any single wrapped row would be.
  */
 function holdsManyRows(lines: NumberedLine[], bounds: number[]): boolean {
   if (lines.length < 2) return false;
-  let numbered = 0;
+  return lines.filter((l) => startsNumbered(l, bounds)).length >= 2 || lines.length > 40;
+}
+
+/**
+ * Rows of a group without rules: where the first column is numbered, a row runs from one number to the
+ * next (a wrapped line never starts a number there); else every line is a fragment for the assembler.
+ */
+function splitRows(lines: NumberedLine[], bounds: number[]): { parts: NumberedLine[][]; numbered: boolean } {
+  if (lines.filter((l) => startsNumbered(l, bounds)).length < 2)
+    return { parts: lines.map((l) => [l]), numbered: false };
+  const parts: NumberedLine[][] = [];
+  let heading = false;
   for (const l of lines) {
-    const first = cutLine(l.text, bounds)[0];
-    if (first && first.col === 0 && /^\d{1,3}(?:\.\d{1,3})*\.?$/.test(first.text)) numbered++;
+    const across = spansColumns(l, bounds);
+    if (!parts.length || startsNumbered(l, bounds) || across || heading) parts.push([l]);
+    else parts[parts.length - 1]!.push(l);
+    heading = across;
   }
-  return numbered >= 2 || lines.length > 40;
+  return { parts, numbered: true };
 }
 
 export function parseBoxTable(lines: NumberedLine[]): SourceTable {
@@ -152,7 +175,9 @@ export function parseBoxTable(lines: NumberedLine[]): SourceTable {
 
   const rows: SourceRow[] = [];
   for (const g of groups) {
-    const fragments = holdsManyRows(g.lines, bounds) ? g.lines.map((l) => [l]) : [g.lines];
+    const { parts: fragments, numbered } = holdsManyRows(g.lines, bounds)
+      ? splitRows(g.lines, bounds)
+      : { parts: [g.lines], numbered: false };
     fragments.forEach((part, idx) => {
       const texts: string[] = new Array(width).fill('');
       const spans: number[] = new Array(width).fill(1);
@@ -169,7 +194,7 @@ export function parseBoxTable(lines: NumberedLine[]): SourceTable {
         cells.push(cell(texts[c]!, false, span, 1));
         c += span;
       }
-      rows.push({ cells, line: part[0]!.line, breakBefore: idx > 0 || g.breakBefore });
+      rows.push({ cells, line: part[0]!.line, breakBefore: idx === 0 ? g.breakBefore : !numbered });
     });
   }
   return { kind: 'table', rows, ragged: false };

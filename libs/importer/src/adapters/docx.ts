@@ -13,18 +13,39 @@ import { collapse } from '../text';
 import { Numbering, type NumRef } from './docx-numbering';
 import { attr, child, kids, parseXml, tagOf, type XNode } from './xml';
 
+/** Word allows 63 columns; a larger span comes from a damaged file. */
+const MAX_SPAN = 512;
+
 function damaged(cause: unknown): ImportError {
   return new ImportError('damaged', 'DOCX повреждён или обрезан — the DOCX file is damaged or truncated', {
     cause,
   });
 }
 
+/** Inflated size of the parts read; a larger declaration is a ZIP bomb or a damaged file. */
+const MAX_PART_BYTES = 256 * 1024 * 1024;
+
 function unzipParts(bytes: Uint8Array): Record<string, Uint8Array> {
+  let oversized: string | null = null;
+  let parts: Record<string, Uint8Array>;
   try {
-    return unzipSync(bytes, { filter: (f) => /^word\/(?:document\d*|numbering|styles)\.xml$/.test(f.name) });
+    parts = unzipSync(bytes, {
+      filter: (f) => {
+        if (!/^word\/(?:document\d*|numbering|styles)\.xml$/.test(f.name)) return false;
+        if (f.originalSize > MAX_PART_BYTES) oversized = f.name;
+        return oversized === null;
+      },
+    });
   } catch (e) {
     throw damaged(e);
   }
+  if (oversized) {
+    throw new ImportError(
+      'too_large',
+      `DOCX: часть ${oversized} распаковывается более чем в ${MAX_PART_BYTES / 1024 / 1024} МБ — the DOCX inflates too far`,
+    );
+  }
+  return parts;
 }
 
 export function readDocx(bytes: Uint8Array): SourceDocument {
@@ -99,11 +120,14 @@ class BodyReader {
       this.line++;
       const cells: SourceCell[] = [];
       const trPr = child(tr, 'w:trPr');
-      let col = Number(attr(child(trPr ?? {}, 'w:gridBefore') ?? {}, 'w:val') ?? 0) || 0;
+      let col = Math.min(MAX_SPAN, Number(attr(child(trPr ?? {}, 'w:gridBefore') ?? {}, 'w:val') ?? 0) || 0);
       if (col > 0) cells.push(cell('', false, col, 1));
       for (const tc of cellsOf(tr)) {
         const tcPr = child(tc, 'w:tcPr');
-        const colSpan = Math.max(1, Number(attr(child(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val') ?? 1) || 1);
+        const colSpan = Math.min(
+          MAX_SPAN,
+          Math.max(1, Number(attr(child(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val') ?? 1) || 1),
+        );
         const vMerge = tcPr && child(tcPr, 'w:vMerge');
         const continues = !!vMerge && (attr(vMerge, 'w:val') ?? 'continue') === 'continue';
         if (continues && openMerges.has(col)) {

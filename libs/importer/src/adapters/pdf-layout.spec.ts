@@ -97,7 +97,7 @@ describe('PDF layout', () => {
     expect(rows[4]).toMatchObject({ breakBefore: true, page: 2 });
   });
 
-  it('reads a page without rulings by the header positions, each line a fragment', () => {
+  it('reads a page without rulings by the header positions: a № column says where rows start', () => {
     const doc = layoutPdf([
       {
         number: 1,
@@ -110,6 +110,35 @@ describe('PDF layout', () => {
           item('Срок', 300, 700),
           item('1', 50, 680),
           item('Разработка', 100, 680),
+          item('В течение', 300, 680),
+          item('«Положения»', 100, 668),
+          item('года', 300, 668),
+          item('2', 50, 656),
+          item('Утверждение', 100, 656),
+          item('Март', 300, 656),
+        ],
+      },
+    ]);
+    const table = doc.blocks.find((b): b is SourceTable => b.kind === 'table')!;
+    expect(table.rows.map((r) => [r.cells.map((c) => c.text), r.breakBefore])).toEqual([
+      [['№', 'Мероприятие', 'Срок'], false],
+      [['1', 'Разработка «Положения»', 'В течение года'], false],
+      [['2', 'Утверждение', 'Март'], false],
+    ]);
+    expect(doc.warnings).toHaveLength(1);
+  });
+
+  it('without a № column, leaves each line to the assembler as a fragment', () => {
+    const doc = layoutPdf([
+      {
+        number: 1,
+        width: 600,
+        height: 800,
+        lines: [],
+        items: [
+          item('Мероприятие', 100, 700, true),
+          item('Срок', 300, 700, true),
+          item('Разработка', 100, 680),
           item('Январь', 300, 680),
           item('положения', 100, 668),
         ],
@@ -117,10 +146,9 @@ describe('PDF layout', () => {
     ]);
     const table = doc.blocks.find((b): b is SourceTable => b.kind === 'table')!;
     expect(table.rows.map((r) => [r.cells.map((c) => c.text), r.breakBefore])).toEqual([
-      [['№', 'Мероприятие', 'Срок'], false],
-      [['1', 'Разработка', 'Январь'], true],
-      [['', 'положения', ''], true],
+      [['Мероприятие', 'Срок'], false],
+      [['Разработка', 'Январь'], true],
+      [['положения', ''], true],
     ]);
-    expect(doc.warnings).toHaveLength(1);
   });
 });

@@ -9,8 +9,8 @@
  *   4. text items fall into the cell containing their centre; lines inside a cell are joined;
  *   5. a table continued on the next page (same columns) is one table, its first row there marked as
  *      following a page break, so a row cut by the break is joined back by the assembler.
- * Without rulings the page is read as lines split at the header's column positions, each line a
- * fragment row.
+ * Without rulings the page is read as lines split at the header's column positions: with a № column a
+ * row runs from one number to the next, else each line is a fragment row.
  *
  * Coordinates: PDF user space (origin bottom-left); converted to top-down `top` where it reads easier.
  */
@@ -331,7 +331,7 @@ export function layoutPdf(pages: PdfPage[]): SourceDocument {
         open && idx === placed.findIndex((x) => 'table' in x) && sameColumns(open.xs, item.table.xs);
       if (open && continues) {
         rows[0] = { ...rows[0]!, breakBefore: true };
-        open.table.rows.push(...rows);
+        for (const r of rows) open.table.rows.push(r);
       } else {
         open = { table: { kind: 'table', rows, ragged: false }, xs: item.table.xs };
         blocks.push(open.table);
@@ -438,6 +438,9 @@ function borderless(pages: PdfPage[], numbers: LineNumbers): SourceBlock[] {
       breakBefore: false,
     },
   ];
+  // With a № column, a line with nothing in it continues the row above (numbers never wrap); else
+  // every line is a fragment for the assembler.
+  const numbered = classifyHeader(headerTexts[0] ?? '') === 'number';
   let k = headerEnd;
   for (; k < all.length; k++) {
     const l = all[k]!;
@@ -446,11 +449,21 @@ function borderless(pages: PdfPage[], numbers: LineNumbers): SourceBlock[] {
       continue;
     }
     if (l.line.items[0]!.x < starts[0]! - 2.5) break; // text left of the first column: the table is over
+    const cells = cut(l);
+    const open = rows.length > 1 ? rows[rows.length - 1]! : null;
+    if (numbered && open && !cells[0]!.text) {
+      cells.forEach((c, i) => {
+        const into = open.cells[i]!;
+        into.text = joinFragments(into.text, c.text);
+        into.bold &&= c.bold || !c.text;
+      });
+      continue;
+    }
     rows.push({
-      cells: cut(l).map((t) => cell(t.text, t.bold)),
+      cells: cells.map((t) => cell(t.text, t.bold)),
       line: lineNo(l),
       page: l.page.number,
-      breakBefore: true,
+      breakBefore: !numbered || (open !== null && open.page !== l.page.number),
     });
   }
   return [

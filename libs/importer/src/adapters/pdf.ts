@@ -23,6 +23,8 @@ function extract(bytes: Uint8Array, timeoutMs: number, progress?: Progress): Pro
     const worker = new Worker(join(__dirname, 'pdf-extract.mjs'), {
       workerData: { bytes: copy },
       transferList: [copy.buffer],
+      // a runaway document exhausts the worker's heap, not the caller's
+      resourceLimits: { maxOldGenerationSizeMb: 1536 },
     });
     const pages: PdfPage[] = [];
     let total = 0;

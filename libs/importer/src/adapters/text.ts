@@ -6,16 +6,17 @@
  * before (the assembler decides). Consecutive prose lines form one paragraph; `**…**` marks it bold.
  */
 import { decodeText } from '../decode';
-import { cell, type SourceBlock, type SourceDocument, type SourceRow } from '../model';
+import { cell, type Progress, type SourceBlock, type SourceDocument, type SourceRow } from '../model';
+import { MAX_WIDTH } from '../grid';
 import { cleanText, isWhollyBold } from '../text';
 import { isBoxLine, parseBoxTable, type NumberedLine } from './boxdrawing';
 
-export function readText(bytes: Uint8Array): SourceDocument {
+export function readText(bytes: Uint8Array, progress?: Progress): SourceDocument {
   const { text, encoding } = decodeText(bytes);
-  return { ...parseTextDocument(text), encoding };
+  return { ...parseTextDocument(text, progress), encoding };
 }
 
-export function parseTextDocument(text: string): SourceDocument {
+export function parseTextDocument(text: string, progress?: Progress): SourceDocument {
   const lines = text.split(/\r\n|\r|\n/);
   const blocks: SourceBlock[] = [];
   let rows: SourceRow[] | null = null;
@@ -36,6 +37,7 @@ export function parseTextDocument(text: string): SourceDocument {
   };
 
   for (let i = 0; i < lines.length; i++) {
+    if (progress && i % 4096 === 4095) progress(i / lines.length);
     const raw = lines[i]!;
     const lineNo = i + 1;
     if (raw.trim() === '') {
@@ -65,7 +67,7 @@ export function parseTextDocument(text: string): SourceDocument {
     if (raw.includes('\t')) {
       flushPara();
       rows ??= [];
-      const cells = raw.split('\t').map((c) => cell(cleanText(c), isWhollyBold(c)));
+      const cells = splitCells(raw).map((c) => cell(cleanText(c), isWhollyBold(c)));
       rows.push({ cells, line: lineNo, breakBefore: blank && rows.length > 0 });
       blank = false;
       continue;
@@ -80,3 +82,13 @@ export function parseTextDocument(text: string): SourceDocument {
 }
 
 const stripHeading = (s: string) => s.replace(/^\s*#{1,6}\s+/, '');
+
+/** Tab-separated cells; past MAX_WIDTH (a damaged file) the rest of the line is one last cell. */
+function splitCells(raw: string): string[] {
+  let at = -1;
+  for (let k = 1; k < MAX_WIDTH; k++) {
+    at = raw.indexOf('\t', at + 1);
+    if (at < 0) return raw.split('\t');
+  }
+  return [...raw.slice(0, at).split('\t'), raw.slice(at + 1).replace(/\t/g, ' ')];
+}
