@@ -1,11 +1,12 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config';
+import { createOpenApiDocument, useApiPrefix } from './openapi';
 import { serveWeb } from './web/serve-web';
 
 /** Builds the API exactly as production runs it; main.ts and the tests both call this. */
@@ -20,27 +21,13 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 /** Everything that is set on the application rather than in a module. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api', {
-    exclude: [
-      { path: 'health', method: RequestMethod.GET },
-      { path: 'api/health', method: RequestMethod.GET },
-    ],
-  });
+  useApiPrefix(app);
   // Same options as before plus Russian messages with English field names (control plane, issue 6).
   app.useGlobalPipes(createValidationPipe());
   // The browser app at `/` (everything outside /api and /health), when it has been built.
   serveWeb(app, { dist: config.webDist });
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Karta API')
-      .setDescription('Control plane of Karta: roadmaps, activities, terms, reviews.')
-      .setVersion('0.1.0')
-      .addServer(config.publicUrl)
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app, config.publicUrl);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

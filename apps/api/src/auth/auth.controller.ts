@@ -6,11 +6,17 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiInvalid } from '../common/api-docs';
 import { Auth, CurrentUser } from '../common/auth.decorators';
 import type { AuthUser } from '../common/auth-user';
 import { AcceptInviteDto, LoginDto, MeDto, TokenDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+
+const TOO_MANY = {
+  description: 'Rate-limited per client address and email (or invitation token)',
+  example: { statusCode: 429, message: 'Слишком много попыток входа: повторите через 60 с' },
+};
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,10 +28,18 @@ export class AuthController {
   @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Log in with email and password; answers a JWT for `Authorization: Bearer`' })
   @ApiOkResponse({ type: TokenDto })
+  @ApiInvalid(
+    { field: 'email', constraint: 'isEmail', message: 'должно быть адресом электронной почты' },
+    { field: 'password', constraint: 'minLength', message: 'слишком короткое (минимум 1 симв.)' },
+  )
   @ApiUnauthorizedResponse({
-    schema: { example: { statusCode: 401, message: 'Неверный адрес электронной почты или пароль' } },
+    example: {
+      statusCode: 401,
+      message: 'Неверный адрес электронной почты или пароль',
+      error: 'Unauthorized',
+    },
   })
-  @ApiTooManyRequestsResponse({ description: 'Rate-limited per address and email' })
+  @ApiTooManyRequestsResponse(TOO_MANY)
   login(@Body() dto: LoginDto): Promise<TokenDto> {
     return this.auth.login(dto);
   }
@@ -35,6 +49,15 @@ export class AuthController {
   @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Set a password with the token from an invitation email; answers a JWT' })
   @ApiOkResponse({ type: TokenDto })
+  @ApiInvalid(
+    { field: 'password', constraint: 'minLength', message: 'слишком короткое (минимум 10 симв.)' },
+    {
+      code: 'invite_invalid',
+      message: 'Приглашение недействительно или истекло',
+      field: 'token',
+    },
+  )
+  @ApiTooManyRequestsResponse(TOO_MANY)
   acceptInvite(@Body() dto: AcceptInviteDto): Promise<TokenDto> {
     return this.auth.acceptInvite(dto);
   }

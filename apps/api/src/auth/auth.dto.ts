@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { EX } from '../common/api-docs';
 
 const lower = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
@@ -25,7 +26,10 @@ export class TokenDto {
 }
 
 export class AcceptInviteDto {
-  @ApiProperty({ example: '6f1c2e…', description: 'The token from the invitation email' })
+  @ApiProperty({
+    example: 'mJ1x3Qv9ZbT4kLr8NwYe2HsD6cFp0AuGi7oKqVtXzWA',
+    description: 'The token from the invitation email',
+  })
   @IsString()
   @MinLength(20)
   @MaxLength(200)
@@ -40,18 +44,18 @@ export class AcceptInviteDto {
 
 export class RoleDto {
   @ApiProperty({ example: 'curator', enum: ['executor', 'head', 'curator', 'admin'] }) role!: string;
-  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ format: 'uuid', example: EX.ministry }) organizationId!: string;
   @ApiProperty({ example: 'Департамент образования и науки Костромской области' }) organizationName!: string;
-  @ApiProperty({ format: 'uuid' }) regionId!: string;
+  @ApiProperty({ format: 'uuid', example: EX.region }) regionId!: string;
 }
 
 export class MeDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: EX.curator }) id!: string;
   @ApiProperty({ example: 'curator@demo.karta' }) email!: string;
   @ApiProperty({ example: 'Смирнова Анна Петровна' }) fullName!: string;
   @ApiProperty({ type: [RoleDto] }) roles!: RoleDto[];
   @ApiProperty({
-    example: [{ userId: '…', fullName: 'Иванов Иван Иванович', from: '2024-07-01', to: '2024-07-14' }],
+    example: [{ userId: EX.head, fullName: 'Иванов Иван Иванович', from: '2024-07-01', to: '2024-07-14' }],
     description: 'People he stands in for today',
   })
   deputyFor!: Array<{ userId: string; fullName: string; from: string; to: string }>;

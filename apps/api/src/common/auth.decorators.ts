@@ -10,13 +10,15 @@ export const Auth = () =>
     ApiBearerAuth(),
     ApiUnauthorizedResponse({
       description: 'Нет или просрочен токен',
-      schema: { example: { statusCode: 401, message: 'Требуется вход: токен отсутствует или просрочен' } },
+      example: {
+        statusCode: 401,
+        message: 'Требуется вход: токен отсутствует или просрочен',
+        error: 'Unauthorized',
+      },
     }),
     ApiForbiddenResponse({
       description: 'Нет прав на объект',
-      schema: {
-        example: { statusCode: 403, code: 'forbidden', message: 'Недостаточно прав для этого действия' },
-      },
+      example: { statusCode: 403, code: 'forbidden', message: 'Недостаточно прав для этого действия' },
     }),
   );
 

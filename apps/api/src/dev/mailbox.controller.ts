@@ -1,7 +1,9 @@
 import { Controller, Delete, Get, HttpCode, NotFoundException, Query, UseGuards } from '@nestjs/common';
 import {
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
@@ -18,14 +20,32 @@ class MailboxQuery {
 }
 
 class CaughtMailDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() from!: string;
-  @ApiProperty({ example: 'student@example.ru' }) to!: string;
-  @ApiProperty() subject!: string;
-  @ApiProperty({ format: 'date-time' }) date!: string;
-  @ApiProperty() text!: string;
-  @ApiPropertyOptional() html?: string;
+  @ApiProperty({ example: '4b7f2c1e-9d3a-4e5b-8f6c-0a1b2c3d4e5f' }) id!: string;
+  @ApiProperty({ example: 'Karta <karta@localhost>' }) from!: string;
+  @ApiProperty({ example: 'sokolova@diro.ru' }) to!: string;
+  @ApiProperty({ example: 'Приглашение в Karta' }) subject!: string;
+  @ApiProperty({ format: 'date-time', example: '2024-11-15T06:00:04.000Z' }) date!: string;
+  @ApiProperty({
+    example:
+      'Здравствуйте, Соколова Анна Викторовна!\n\nВас пригласили в систему Karta — исполнение дорожных карт.\nЗадайте пароль по ссылке (действует 7 дней):\nhttp://localhost:3000/invite?token=mJ1x3Qv9ZbT4kLr8NwYe2HsD6cFp0AuGi7oKqVtXzWA\n\nИли через API: POST /api/auth/invitations/accept {"token": "mJ1x3Qv9ZbT4kLr8NwYe2HsD6cFp0AuGi7oKqVtXzWA", "password": "…"}\n',
+  })
+  text!: string;
+  @ApiPropertyOptional({
+    example:
+      '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Напоминание: срок 29.11.2024</title></head><body>…</body></html>',
+    description: 'Reminders and escalations have an HTML part; invitations are plain text',
+  })
+  html?: string;
 }
+
+const NO_MAILBOX = {
+  description: 'SMTP_URL is set (no catcher runs), NODE_ENV=production, or a caller on another machine',
+  example: {
+    statusCode: 404,
+    message: 'No mailbox: SMTP_URL is set, mail goes to a real relay',
+    error: 'Not Found',
+  },
+};
 
 /**
  * What the development SMTP catcher received; absent (404) when SMTP_URL points at a real relay, in
@@ -38,8 +58,9 @@ export class MailboxController {
   constructor(private readonly mailbox: MailboxService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Development only: mail the SMTP catcher received, newest first' })
   @ApiOkResponse({ type: [CaughtMailDto], description: 'received messages, newest first' })
-  @ApiNotFoundResponse({ description: 'SMTP_URL is set, so no catcher runs' })
+  @ApiNotFoundResponse(NO_MAILBOX)
   list(@Query() query: MailboxQuery): CaughtMailDto[] {
     this.assertEnabled();
     return this.mailbox.list(query);
@@ -47,6 +68,9 @@ export class MailboxController {
 
   @Delete()
   @HttpCode(204)
+  @ApiOperation({ summary: 'Development only: forget every caught message' })
+  @ApiNoContentResponse({ description: 'The mailbox is empty now' })
+  @ApiNotFoundResponse(NO_MAILBOX)
   clear(): void {
     this.assertEnabled();
     this.mailbox.clear();

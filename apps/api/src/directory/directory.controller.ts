@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Delete,
@@ -12,7 +13,27 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiConflict,
+  ApiForbidden,
+  ApiInvalid,
+  ApiNotFound,
+  ApiUploadTooLarge,
+  DomainProblem,
+  EX,
+  FieldProblem,
+  uuidProblem,
+} from '../common/api-docs';
 import { Auth, CurrentUser } from '../common/auth.decorators';
 import type { AuthUser } from '../common/auth-user';
 import { Uuid } from '../common/params';
@@ -24,22 +45,62 @@ import {
   CreateUserDto,
   DirectoryImportDto,
   DirectoryImportFormDto,
+  ImportReportDto,
+  OrganizationDto,
+  RegionDto,
   RoleInputDto,
   UpdateOrganizationDto,
   UpdateUserDto,
 } from './directory.dto';
 import { DirectoryService } from './directory.service';
 
-const IMPORT_REPORT = {
-  schema: {
-    example: {
-      created: 12,
-      updated: 1,
-      skipped: 0,
-      errors: [{ row: 7, message: 'организация «ЦНППИМ» не найдена в справочнике региона' }],
-    },
-  },
+const OTHER_REGION = 'Справочник другого региона: нет доступа';
+const MANAGERS_ONLY = 'Справочник ведут кураторы региона и администраторы';
+const PEOPLE_MANAGERS_ONLY = 'Сотрудниками управляют кураторы региона и администраторы';
+const DEPUTY_EDITORS = 'Заместителя назначает сам сотрудник, его руководитель или куратор';
+const USER_NOT_FOUND = ['user_not_found', 'Пользователь не найден'] as const;
+const ORG_NOT_IN_REGION: DomainProblem = {
+  code: 'organization_not_in_region',
+  message: 'Организация не найдена в этом регионе',
+  field: 'parentId',
 };
+const ORG_NOT_FOUND: DomainProblem = {
+  code: 'organization_not_found',
+  message: 'Организация не найдена',
+  field: 'organizationId',
+};
+const FULL_NAME_SHORT: FieldProblem = {
+  field: 'fullName',
+  constraint: 'minLength',
+  message: 'слишком короткое (минимум 3 симв.)',
+};
+const ROLE_IN: FieldProblem = {
+  field: 'role',
+  constraint: 'isIn',
+  message: 'недопустимое значение (допустимо: executor, head, curator, admin)',
+};
+
+/** What both bulk imports answer, and how they refuse a file. */
+const ImportDocs = () =>
+  applyDecorators(
+    ApiCreatedResponse({
+      type: ImportReportDto,
+      description: 'What was imported; bad rows are listed, not fatal',
+    }),
+    ApiInvalid(
+      uuidProblem('regionId'),
+      { code: 'file_required', message: 'Приложите файл CSV или XLSX в поле file', field: 'file' },
+      { code: 'bad_file', message: 'Файл не читается как XLSX', field: 'file' },
+      { code: 'bad_encoding', message: 'CSV должен быть в кодировке UTF-8', field: 'file' },
+      {
+        code: 'empty_file',
+        message: 'В файле нет строк данных (нужна строка заголовков и хотя бы одна строка)',
+        field: 'file',
+      },
+    ),
+    ApiForbidden(MANAGERS_ONLY),
+    ApiUploadTooLarge(),
+  );
 
 @ApiTags('directory')
 @Auth()
@@ -52,34 +113,75 @@ export class DirectoryController {
 
   @Get('regions')
   @ApiOperation({ summary: 'Regions the user belongs to (all, for admins)' })
-  @ApiOkResponse({
-    schema: { example: [{ id: '…', code: 'kostroma', name: 'Костромская область', tz: 'Europe/Moscow' }] },
-  })
+  @ApiOkResponse({ type: [RegionDto], description: 'By name' })
   regions(@CurrentUser() user: AuthUser) {
     return this.directory.regions(user);
   }
 
   @Post('regions')
   @ApiOperation({ summary: 'Admin: add a region (a tenant) with its time zone' })
+  @ApiCreatedResponse({ type: RegionDto })
+  @ApiInvalid(
+    { field: 'code', constraint: 'matches', message: 'неверный формат' },
+    {
+      code: 'bad_tz',
+      message: 'tz: должно быть часовым поясом IANA, например Europe/Moscow',
+      field: 'tz',
+    },
+  )
+  @ApiForbidden('Регионы заводит администратор')
+  @ApiConflict({ code: 'region_exists', message: 'Регион с кодом demo уже есть' })
   createRegion(@CurrentUser() user: AuthUser, @Body() dto: CreateRegionDto) {
     return this.directory.createRegion(user, dto);
   }
 
   @Get('organizations')
   @ApiOperation({ summary: 'Organizations of a region (the tree is given by parentId)' })
-  @ApiQuery({ name: 'regionId', required: true })
+  @ApiQuery({ name: 'regionId', required: true, example: EX.region })
+  @ApiOkResponse({ type: [OrganizationDto], description: 'By name' })
+  @ApiInvalid(uuidProblem('regionId'))
+  @ApiForbidden(OTHER_REGION)
   organizations(@CurrentUser() user: AuthUser, @Query('regionId', Uuid('regionId')) regionId: string) {
     return this.directory.organizations(user, regionId);
   }
 
   @Post('organizations')
   @ApiOperation({ summary: 'Curator/admin: add an organization (kind, parent, aliases)' })
+  @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiInvalid(
+    { field: 'name', constraint: 'minLength', message: 'слишком короткое (минимум 2 симв.)' },
+    {
+      field: 'kind',
+      constraint: 'isIn',
+      message: 'недопустимое значение (допустимо: ministry, institute, municipal, school, other)',
+    },
+    { code: 'region_not_found', message: 'Регион не найден', field: 'regionId' },
+    ORG_NOT_IN_REGION,
+  )
+  @ApiForbidden(MANAGERS_ONLY)
   createOrganization(@CurrentUser() user: AuthUser, @Body() dto: CreateOrganizationDto) {
     return this.directory.createOrganization(user, dto);
   }
 
   @Patch('organizations/:id')
   @ApiOperation({ summary: 'Curator/admin: edit an organization' })
+  @ApiOkResponse({ type: OrganizationDto, description: 'The organization as saved' })
+  @ApiInvalid(
+    uuidProblem(),
+    {
+      code: 'region_immutable',
+      message: 'Организацию нельзя перенести в другой регион',
+      field: 'regionId',
+    },
+    ORG_NOT_IN_REGION,
+    {
+      code: 'parent_cycle',
+      message: 'Вышестоящей не может быть сама организация или подведомственная ей',
+      field: 'parentId',
+    },
+  )
+  @ApiForbidden(MANAGERS_ONLY)
+  @ApiNotFound('organization_not_found', 'Организация не найдена')
   updateOrganization(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,
@@ -93,7 +195,7 @@ export class DirectoryController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: DirectoryImportFormDto })
   @ApiOperation({ summary: 'Curator/admin: bulk-import organizations from CSV or XLSX' })
-  @ApiOkResponse(IMPORT_REPORT)
+  @ImportDocs()
   async importOrganizations(
     @CurrentUser() user: AuthUser,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
@@ -104,13 +206,58 @@ export class DirectoryController {
 
   @Get('users')
   @ApiOperation({ summary: 'People of a region with their roles' })
-  @ApiQuery({ name: 'regionId', required: true })
+  @ApiQuery({ name: 'regionId', required: true, example: EX.region })
+  @ApiOkResponse({
+    description: 'By full name; `roles` only in organizations of this region',
+    example: [
+      {
+        id: EX.executor,
+        email: 'executor@demo.karta',
+        fullName: 'Иванова Мария Сергеевна',
+        position: 'Руководитель ЦНППМ',
+        active: true,
+        roles: [
+          {
+            id: EX.roleAssignment,
+            role: 'executor',
+            organizationId: EX.institute,
+            organizationName: 'Демонстрационный институт развития образования',
+          },
+        ],
+      },
+    ],
+  })
+  @ApiInvalid(uuidProblem('regionId'))
+  @ApiForbidden(OTHER_REGION)
   users(@CurrentUser() user: AuthUser, @Query('regionId', Uuid('regionId')) regionId: string) {
     return this.directory.users(user, regionId);
   }
 
   @Post('users')
   @ApiOperation({ summary: 'Curator/admin: add a person with roles; `invite: true` emails an invitation' })
+  @ApiCreatedResponse({
+    description: '`roles` as given; `invited` says whether the invitation email went out',
+    example: {
+      id: EX.executor2,
+      email: 'sokolova@diro.ru',
+      fullName: 'Соколова Анна Викторовна',
+      position: 'Методист ЦНППМ',
+      roles: [{ organizationId: EX.institute, role: 'executor' }],
+      invited: true,
+    },
+  })
+  @ApiInvalid(
+    { field: 'email', constraint: 'isEmail', message: 'должно быть адресом электронной почты' },
+    FULL_NAME_SHORT,
+    {
+      code: 'roles_required',
+      message: 'Укажите хотя бы одну роль в организации (roles)',
+      field: 'roles',
+    },
+    ORG_NOT_FOUND,
+  )
+  @ApiForbidden('Назначать роли можно только в организациях своего региона')
+  @ApiConflict({ code: 'user_exists', message: 'Пользователь sokolova@diro.ru уже есть' })
   createUser(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
     return this.directory.createUser(user, dto);
   }
@@ -120,7 +267,7 @@ export class DirectoryController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: DirectoryImportFormDto })
   @ApiOperation({ summary: 'Curator/admin: bulk-import people and roles from CSV or XLSX' })
-  @ApiOkResponse(IMPORT_REPORT)
+  @ImportDocs()
   async importUsers(
     @CurrentUser() user: AuthUser,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
@@ -131,12 +278,39 @@ export class DirectoryController {
 
   @Patch('users/:id')
   @ApiOperation({ summary: 'Curator/admin: edit a person (name, position, active)' })
+  @ApiOkResponse({
+    description: 'The person as saved',
+    example: {
+      id: EX.executor2,
+      email: 'sokolova@diro.ru',
+      fullName: 'Соколова Анна Викторовна',
+      position: 'Руководитель ЦНППМ',
+      active: true,
+    },
+  })
+  @ApiInvalid(uuidProblem(), FULL_NAME_SHORT)
+  @ApiForbidden(PEOPLE_MANAGERS_ONLY)
+  @ApiNotFound(...USER_NOT_FOUND)
   updateUser(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: UpdateUserDto) {
     return this.directory.updateUser(user, id, dto);
   }
 
   @Post('users/:id/roles')
   @ApiOperation({ summary: 'Curator/admin: grant a role in an organization' })
+  @ApiCreatedResponse({
+    description: 'The role assignment; its `id` revokes it',
+    example: {
+      id: EX.roleAssignment,
+      userId: EX.executor2,
+      organizationId: EX.institute,
+      role: 'executor',
+      createdAt: '2024-09-03T10:20:00.000Z',
+    },
+  })
+  @ApiInvalid(uuidProblem(), ROLE_IN, ORG_NOT_FOUND)
+  @ApiForbidden('Назначать роли можно только в организациях своего региона')
+  @ApiNotFound(...USER_NOT_FOUND)
+  @ApiConflict({ code: 'role_exists', message: 'Такая роль уже назначена' })
   addRole(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: RoleInputDto) {
     return this.directory.addRole(user, id, dto);
   }
@@ -144,6 +318,10 @@ export class DirectoryController {
   @Delete('users/:id/roles/:roleId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Curator/admin: revoke a role' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiInvalid(uuidProblem(), uuidProblem('roleId'))
+  @ApiForbidden('Назначать роли можно только в организациях своего региона')
+  @ApiNotFound('role_not_found', 'Роль не найдена')
   async removeRole(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,
@@ -155,18 +333,65 @@ export class DirectoryController {
   @Post('users/:id/invite')
   @HttpCode(200)
   @ApiOperation({ summary: 'Curator/admin: (re)send the invitation email' })
+  @ApiOkResponse({
+    description: 'A new invitation link (valid 7 days) went out; earlier links stop working',
+    example: { invited: true, email: 'sokolova@diro.ru' },
+  })
+  @ApiInvalid(uuidProblem())
+  @ApiForbidden(PEOPLE_MANAGERS_ONLY)
+  @ApiNotFound(...USER_NOT_FOUND)
   invite(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string) {
     return this.directory.invite(user, id);
   }
 
   @Get('users/:id/deputies')
   @ApiOperation({ summary: 'Who stands in for the person, and when' })
+  @ApiOkResponse({
+    description: 'Latest period first',
+    example: [
+      {
+        id: EX.deputy,
+        deputyId: EX.executor2,
+        deputyName: 'Соколова Анна Викторовна',
+        from: '2024-07-01',
+        to: '2024-07-14',
+        reason: 'Отпуск',
+      },
+    ],
+  })
+  @ApiInvalid(uuidProblem())
+  @ApiForbidden(DEPUTY_EDITORS)
   deputies(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string) {
     return this.directory.deputies(user, id);
   }
 
   @Post('users/:id/deputies')
   @ApiOperation({ summary: 'Name a deputy for a date range: he gets the reminders and rights for that time' })
+  @ApiCreatedResponse({
+    description: 'The stand-in period; its `id` removes it',
+    example: {
+      id: EX.deputy,
+      userId: EX.executor,
+      deputyId: EX.executor2,
+      from: '2024-07-01',
+      to: '2024-07-14',
+      reason: 'Отпуск',
+      createdAt: '2024-06-20T11:02:00.000Z',
+    },
+  })
+  @ApiInvalid(
+    uuidProblem(),
+    { field: 'from', constraint: 'matches', message: 'неверный формат' },
+    { code: 'self_deputy', message: 'Нельзя назначить заместителем самого себя', field: 'deputyId' },
+    { code: 'bad_range', message: 'Дата начала позже даты окончания', field: 'from' },
+    { code: 'user_not_found', message: 'Заместитель не найден', field: 'deputyId' },
+    {
+      code: 'deputy_other_region',
+      message: 'Заместитель должен работать в том же регионе',
+      field: 'deputyId',
+    },
+  )
+  @ApiForbidden(DEPUTY_EDITORS)
   addDeputy(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: CreateDeputyDto) {
     return this.directory.addDeputy(user, id, dto);
   }
@@ -174,6 +399,10 @@ export class DirectoryController {
   @Delete('users/:id/deputies/:deputyId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a deputy period' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiInvalid(uuidProblem(), uuidProblem('deputyId'))
+  @ApiForbidden(DEPUTY_EDITORS)
+  @ApiNotFound('deputy_not_found', 'Замещение не найдено')
   async removeDeputy(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,

@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ORGANIZATION_KINDS, ROLES } from '@karta/domain';
+import { EX } from '../common/api-docs';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const lower = ({ value }: { value: unknown }) =>
@@ -39,7 +40,7 @@ export class CreateRegionDto {
 }
 
 export class CreateOrganizationDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: EX.region })
   @IsUUID()
   regionId!: string;
 
@@ -67,7 +68,7 @@ export class CreateOrganizationDto {
   @MaxLength(120, { each: true })
   aliases?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, example: EX.ministry })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
@@ -77,7 +78,7 @@ export class CreateOrganizationDto {
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
 
 export class RoleInputDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: EX.institute })
   @IsUUID()
   organizationId!: string;
 
@@ -140,7 +141,7 @@ export class UpdateUserDto {
 }
 
 export class CreateDeputyDto {
-  @ApiProperty({ format: 'uuid', description: 'Who stands in' })
+  @ApiProperty({ format: 'uuid', example: EX.executor2, description: 'Who stands in' })
   @IsUUID()
   deputyId!: string;
 
@@ -160,7 +161,7 @@ export class CreateDeputyDto {
 }
 
 export class DirectoryImportDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: EX.region })
   @IsUUID()
   regionId!: string;
 }
@@ -173,4 +174,44 @@ export class DirectoryImportFormDto extends DirectoryImportDto {
       'CSV (`;` or `,`, UTF-8) or XLSX with a header row. Organizations: `name, short_name, kind, parent, aliases` (aliases separated by `|`). Users: `email, full_name, position, organization, role` (organization by name, short name or alias).',
   })
   file!: unknown;
+}
+
+// Answers (documentation only: the services return these shapes).
+
+export class RegionDto {
+  @ApiProperty({ format: 'uuid', example: EX.region }) id!: string;
+  @ApiProperty({ example: 'demo' }) code!: string;
+  @ApiProperty({ example: 'Демонстрационная область' }) name!: string;
+  @ApiProperty({ example: 'Europe/Moscow', description: 'IANA time zone its dates are read in' }) tz!: string;
+  @ApiProperty({ format: 'date-time', example: '2024-09-02T08:15:00.000Z' }) createdAt!: string;
+}
+
+export class OrganizationDto {
+  @ApiProperty({ format: 'uuid', example: EX.institute }) id!: string;
+  @ApiProperty({ format: 'uuid', example: EX.region }) regionId!: string;
+  @ApiProperty({ enum: ORGANIZATION_KINDS, example: 'institute' }) kind!: string;
+  @ApiProperty({ example: 'Демонстрационный институт развития образования' }) name!: string;
+  @ApiProperty({ example: 'ГАУ ДПО «ДИРО»', nullable: true }) shortName!: string | null;
+  @ApiProperty({
+    type: [String],
+    example: ['ДИРО', 'ЦНППМ', 'Центр непрерывного повышения профессионального мастерства'],
+    description: 'Other names documents use; matched when a roadmap is imported',
+  })
+  aliases!: string[];
+  @ApiProperty({ format: 'uuid', example: EX.ministry, nullable: true }) parentId!: string | null;
+  @ApiProperty({ format: 'date-time', example: '2024-09-02T08:15:00.000Z' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2024-09-02T08:15:00.000Z' }) updatedAt!: string;
+}
+
+export class ImportReportDto {
+  @ApiProperty({ example: 12 }) created!: number;
+  @ApiProperty({ example: 1, description: 'Rows that matched an existing entry (and added to it)' })
+  updated!: number;
+  @ApiProperty({ example: 0, description: 'Rows that matched an existing entry and changed nothing' })
+  skipped!: number;
+  @ApiProperty({
+    example: [{ row: 7, message: 'организация «ЦНППИМ» не найдена в справочнике региона' }],
+    description: 'Rows not imported, numbered as in the file (the header is row 1)',
+  })
+  errors!: Array<{ row: number; message: string }>;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { EX } from '../common/api-docs';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -134,29 +135,78 @@ export class PastDueDecisionDto {
   @IsString()
   @MaxLength(4000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    example: '872',
+    description: 'For done, when the result is an order or a protocol: its number (required then)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  documentNumber?: string;
+
+  @ApiPropertyOptional({ example: '2024-05-31', description: 'For done, with documentNumber: the document’s date' })
+  @IsOptional()
+  @Matches(ISO)
+  documentDate?: string;
+}
+
+/** The multipart form of a past-due decision (`done` may attach the evidence; JSON without files works too). */
+export class PastDueDecisionFormDto extends PastDueDecisionDto {
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', format: 'binary' },
+    description: 'For done (multipart only): the evidence files, recorded on behalf of the lead executor',
+  })
+  files?: unknown[];
 }
 
 export class TaskDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) activityId!: string;
-  @ApiProperty({ format: 'uuid' }) roadmapId!: string;
+  @ApiProperty({ format: 'uuid', example: EX.occurrence }) id!: string;
+  @ApiProperty({ format: 'uuid', example: EX.activity }) activityId!: string;
+  @ApiProperty({ format: 'uuid', example: EX.roadmap }) roadmapId!: string;
+  @ApiProperty({
+    example:
+      'План мероприятий («дорожная карта») по развитию системы научно-методического сопровождения педагогических работников Демонстрационной области на период 2023-2025 годы',
+    nullable: true,
+  })
+  roadmapTitle!: string | null;
   @ApiProperty({ example: '1.2.', nullable: true }) number!: string | null;
-  @ApiProperty({ example: 'Корректировка положения о РС НМС' }) title!: string;
-  @ApiProperty({ example: '2024-05-31', description: 'Current approved due date (YYYY-MM-DD)' }) due!: string;
-  @ApiProperty({ example: '2024-05-31' }) baselineDue!: string;
-  @ApiProperty({ example: null, nullable: true }) reworkDue!: string | null;
+  @ApiProperty({ example: 'Проведение мониторинга профессиональных дефицитов педагогических работников' })
+  title!: string;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    description: 'The checkpoint (`I квартал 2024`) or external-schedule label, if any',
+  })
+  label!: string | null;
+  @ApiProperty({ example: 'deadline', enum: ['deadline', 'checkpoint'] }) kind!: string;
+  @ApiProperty({ example: 'до 29.11.2024', description: 'The term as the document states it' }) term!: string;
+  @ApiProperty({ example: 'Аналитическая справка', nullable: true }) result!: string | null;
+  @ApiProperty({ example: '2024-11-29', description: 'Current approved due date (YYYY-MM-DD)' }) due!: string;
+  @ApiProperty({ example: '2024-11-29', description: 'The due date at launch' }) baselineDue!: string;
+  @ApiProperty({ example: null, nullable: true, description: 'Rework due date after a return' })
+  reworkDue!: string | null;
   @ApiProperty({
     example: 'open',
     enum: ['planned', 'open', 'submitted', 'returned', 'approved', 'cancelled'],
   })
   status!: string;
-  @ApiProperty({ example: false }) overdue!: boolean;
-  @ApiProperty({ example: false }) dueSoon!: boolean;
-  @ApiProperty({ example: 0 }) escalationLevel!: number;
-  @ApiProperty({ example: 'deadline', enum: ['deadline', 'checkpoint'] }) kind!: string;
-  @ApiProperty({ example: 'Февраль, 2023' }) term!: string;
-  @ApiProperty({ example: 'Проект Положения', nullable: true }) result!: string | null;
-  @ApiProperty({ example: 'ОГБОУ ДПО «КОИРО»', nullable: true }) organization!: string | null;
+  @ApiProperty({ example: false, description: 'Past its due (or rework) date and not reported' })
+  overdue!: boolean;
+  @ApiProperty({ example: true, description: 'Due within 14 days and not overdue' }) dueSoon!: boolean;
+  @ApiProperty({
+    example: 0,
+    description: 'Escalations sent so far: 0 none, 1 executor and head, 2 and up the curator too',
+  })
+  escalationLevel!: number;
+  @ApiProperty({
+    example: 'Демонстрационный институт развития образования',
+    nullable: true,
+    description: 'The organization whose part it is',
+  })
+  organization!: string | null;
+  @ApiProperty({ format: 'uuid', example: EX.institute, nullable: true }) organizationId!: string | null;
   @ApiProperty({
     example: 'Курсы перенесены федеральным оператором',
     nullable: true,

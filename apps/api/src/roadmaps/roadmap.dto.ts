@@ -15,10 +15,12 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { EX, ROADMAP_TITLE } from '../common/api-docs';
 
 export class ImportRoadmapBodyDto {
   @ApiPropertyOptional({
     format: 'uuid',
+    example: EX.region,
     description: 'Region of the roadmap; needed only when the curator (or admin) has several',
   })
   @IsOptional()
@@ -45,12 +47,12 @@ export class ImportRoadmapFileDto extends ImportRoadmapBodyDto {
 }
 
 export class ImportedDraftDto {
-  @ApiProperty({ format: 'uuid', example: '0b6f0c3e-2f7a-4a86-9d8f-0b1b0f7b6a11' }) id!: string;
-  @ApiProperty({ example: 70, description: 'Activities read from the document' }) activities!: number;
-  @ApiProperty({ example: 23, description: 'Activities with something for a human to resolve before launch' })
+  @ApiProperty({ format: 'uuid', example: EX.roadmap }) id!: string;
+  @ApiProperty({ example: 8, description: 'Activities read from the document' }) activities!: number;
+  @ApiProperty({ example: 3, description: 'Activities with something for a human to resolve before launch' })
   needsReview!: number;
-  @ApiProperty({ example: 41, description: 'Launch blockers in total' }) blockers!: number;
-  @ApiProperty({ example: 'Комплекс мер («дорожная карта») по созданию…' }) title!: string;
+  @ApiProperty({ example: 4, description: 'Launch blockers in total' }) blockers!: number;
+  @ApiProperty({ example: ROADMAP_TITLE }) title!: string;
   @ApiProperty({ example: 'draft' }) status!: string;
 }
 
@@ -94,13 +96,14 @@ export class UpdateActivityDto {
 export class ResolveAssignmentDto {
   @ApiPropertyOptional({
     format: 'uuid',
+    example: EX.institute,
     description: 'The organization meant (responsible), or whose part an executor is in',
   })
   @IsOptional()
   @IsUUID()
   organizationId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The person meant (executor)' })
+  @ApiPropertyOptional({ format: 'uuid', example: EX.executor, description: 'The person meant (executor)' })
   @IsOptional()
   @IsUUID()
   userId?: string;
@@ -120,16 +123,16 @@ export class ResolveAssignmentDto {
 }
 
 export class AddAssignmentDto {
-  @ApiProperty({ enum: ['responsible', 'executor'] })
+  @ApiProperty({ enum: ['responsible', 'executor'], example: 'executor' })
   @IsIn(['responsible', 'executor'])
   kind!: 'responsible' | 'executor';
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', example: EX.institute })
   @IsOptional()
   @IsUUID()
   organizationId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', example: EX.executor })
   @IsOptional()
   @IsUUID()
   userId?: string;
@@ -138,6 +141,7 @@ export class AddAssignmentDto {
 export class AcceptWarningDto {
   @ApiPropertyOptional({
     format: 'uuid',
+    example: EX.activity,
     description: 'The activity whose warning it is; omit for a document warning',
   })
   @IsOptional()
@@ -175,26 +179,39 @@ export class CloseRoadmapDto {
 export class BlockerDto {
   @ApiProperty({
     example: 'responsible',
-    enum: ['term', 'warning', 'responsible', 'executor', 'no_responsible', 'document_warning', 'no_executor'],
+    enum: [
+      'term',
+      'warning',
+      'responsible',
+      'executor',
+      'no_responsible',
+      'no_executor',
+      'no_curator',
+      'document_warning',
+    ],
   })
   kind!: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) activityId!: string | null;
-  @ApiProperty({ example: '1.2.', nullable: true }) number!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, example: EX.activity2 }) activityId!: string | null;
+  @ApiProperty({ example: '2.3.', nullable: true }) number!: string | null;
   @ApiProperty({
-    example: 'a3d1…',
+    example: EX.assignment,
     nullable: true,
     description: 'The assignment id or warning index concerned',
   })
   ref!: string | number | null;
-  @ApiProperty({ example: '№ 1.2.: ответственный «ЦНППИМ» не сопоставлен со справочником' }) message!: string;
+  @ApiProperty({ example: '№ 2.3.: ответственный «ЦНППИМ» не сопоставлен со справочником' }) message!: string;
 }
 
 export class LaunchResultDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: EX.roadmap }) id!: string;
   @ApiProperty({ example: 'active' }) status!: string;
-  @ApiProperty({ example: 12 }) activities!: number;
-  @ApiProperty({ example: 31 }) occurrences!: number;
-  @ApiProperty({ example: { started: 12, pending: 0, failed: 0 } }) workflows!: {
+  @ApiProperty({ example: 8 }) activities!: number;
+  @ApiProperty({ example: 14 }) occurrences!: number;
+  @ApiProperty({
+    example: { started: 8, pending: 0, failed: 0 },
+    description: 'Workflow starts: delivered to Temporal, waiting (retried automatically), refused',
+  })
+  workflows!: {
     started: number;
     pending: number;
     failed: number;
@@ -204,11 +221,12 @@ export class LaunchResultDto {
       'Occurrences already past on the launch day: the curator marks each done, re-plans it or keeps it overdue',
     example: [
       {
-        occurrenceId: '…',
-        activityId: '…',
+        occurrenceId: EX.occurrence2,
+        activityId: EX.activity,
         number: '1.1.',
-        title: 'Корректировка положения',
-        due: '2024-02-29',
+        title: 'Актуализация регионального положения о системе научно-методического сопровождения',
+        due: '2024-08-30',
+        status: 'open',
         decision: 'pending',
       },
     ],
@@ -219,6 +237,7 @@ export class LaunchResultDto {
     number: string | null;
     title: string;
     due: string;
+    status: string;
     decision: string | null;
   }>;
 }
@@ -297,8 +316,8 @@ export class RoadmapPolicyDto {
 
 /** One occurrence of a roadmap, for the Gantt timeline. */
 export class RoadmapOccurrenceDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) activityId!: string;
+  @ApiProperty({ format: 'uuid', example: EX.occurrence }) id!: string;
+  @ApiProperty({ format: 'uuid', example: EX.activity }) activityId!: string;
   @ApiProperty({ example: '1.2.', nullable: true }) number!: string | null;
   @ApiProperty({ example: 'Корректировка положения о РС НМС' }) title!: string;
   @ApiProperty({

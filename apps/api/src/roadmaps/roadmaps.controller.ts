@@ -14,14 +14,27 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
-  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import {
+  ApiConflict,
+  ApiForbidden,
+  ApiInvalid,
+  ApiNotFound,
+  ApiUploadTooLarge,
+  binary,
+  DomainProblem,
+  EX,
+  ROADMAP_NOT_ACTIVE,
+  ROADMAP_NOT_DRAFT,
+  uuidProblem,
+} from '../common/api-docs';
 import { Auth, CurrentUser } from '../common/auth.decorators';
 import type { AuthUser } from '../common/auth-user';
 import { Uuid } from '../common/params';
@@ -42,29 +55,37 @@ import {
   RoadmapPolicyDto,
   UpdateActivityDto,
 } from './roadmap.dto';
+import { ASSIGNMENT, BLOCKED, PAST_DUE_ITEM, ROADMAP_DETAIL, ROADMAP_VIEW } from './roadmap.examples';
 import { RoadmapsService, UploadedDocument } from './roadmaps.service';
 
-const BLOCKED_EXAMPLE = {
-  statusCode: 409,
-  code: 'launch_blocked',
-  message: 'Запуск невозможен: нерешённых вопросов — 2',
-  blockers: [
-    {
-      kind: 'responsible',
-      activityId: '…',
-      number: '1.2.',
-      ref: '…',
-      message: '№ 1.2.: ответственный «ЦНППИМ» не сопоставлен со справочником',
-    },
-    {
-      kind: 'term',
-      activityId: '…',
-      number: '2.1.',
-      ref: null,
-      message: '№ 2.1.: срок «по мере необходимости» не распознан однозначно',
-    },
-  ],
+const OTHER_REGION = 'Дорожная карта другого региона: нет доступа';
+const ROADMAP_NOT_FOUND = ['roadmap_not_found', 'Дорожная карта не найдена'] as const;
+const ACTIVITY_NOT_FOUND: DomainProblem = {
+  code: 'activity_not_found',
+  message: 'Мероприятие не найдено в этой дорожной карте',
 };
+const ORG_NOT_IN_REGION: DomainProblem = {
+  code: 'organization_not_in_region',
+  message: 'Организация не найдена в справочнике региона',
+  field: 'organizationId',
+};
+const USER_NOT_IN_REGION: DomainProblem = {
+  code: 'user_not_in_region',
+  message: 'Сотрудник не найден в справочнике региона',
+  field: 'userId',
+};
+const USER_NOT_ALLOWED: DomainProblem = {
+  code: 'user_not_allowed',
+  message: 'Ответственным может быть только организация',
+  field: 'userId',
+};
+const ORGANIZATION_REQUIRED: DomainProblem = {
+  code: 'organization_required',
+  message: 'Укажите организацию (organizationId)',
+  field: 'organizationId',
+};
+const ACTIVITY_GONE: DomainProblem = { code: 'activity_not_found', message: 'Мероприятие не найдено' };
+const ACTIVITY_CANCELLED: DomainProblem = { code: 'activity_cancelled', message: 'Мероприятие отменено' };
 
 @ApiTags('roadmaps')
 @Auth()
@@ -82,7 +103,35 @@ export class RoadmapsController {
   @ApiOperation({
     summary: 'Upload a roadmap document; the importer reads it into a draft listing what needs a human',
   })
-  @ApiCreatedResponse({ type: ImportedDraftDto })
+  @ApiCreatedResponse({
+    type: ImportedDraftDto,
+    description: 'The draft; GET /api/roadmaps/{id} lists what to resolve',
+  })
+  @ApiInvalid(
+    uuidProblem('regionId'),
+    {
+      field: 'format',
+      constraint: 'isIn',
+      message: 'недопустимое значение (допустимо: auto, text, docx, pdf, html, xlsx)',
+    },
+    { code: 'file_required', message: 'Приложите файл дорожной карты в поле file', field: 'file' },
+    { code: 'file_too_large', message: 'Файл больше 25 МБ', field: 'file' },
+    { code: 'region_required', message: 'Укажите регион дорожной карты (regionId)', field: 'regionId' },
+    { code: 'region_not_found', message: 'Регион не найден', field: 'regionId' },
+    {
+      code: 'import_no_text_layer',
+      message:
+        'Не удалось прочитать документ: В PDF нет текстового слоя (скан?): распознайте текст, например ocrmypdf -l rus — the PDF has no text layer (a scan?); run OCR first',
+      field: 'file',
+    },
+    {
+      code: 'import_no_activities',
+      message: 'В документе не найдено ни одного мероприятия',
+      field: 'file',
+    },
+  )
+  @ApiForbidden('Загружать дорожные карты могут кураторы министерства')
+  @ApiUploadTooLarge()
   import(
     @CurrentUser() user: AuthUser,
     @UploadedFile() file: UploadedDocument | undefined,
@@ -94,17 +143,17 @@ export class RoadmapsController {
   @Get()
   @ApiOperation({ summary: 'Roadmaps of the regions the user belongs to (drafts for curators only)' })
   @ApiOkResponse({
-    schema: {
-      example: [
-        {
-          id: '…',
-          title: 'Дорожная карта…',
-          status: 'active',
-          activities: 12,
-          period: { from: '2023-01-01', to: '2024-12-31' },
-        },
-      ],
-    },
+    description: 'Newest first; `activities` is their number',
+    example: [
+      {
+        ...ROADMAP_VIEW,
+        status: 'active',
+        version: 9,
+        launchedAt: '2024-09-05T07:02:11.000Z',
+        launchDate: '2024-09-05',
+        activities: 8,
+      },
+    ],
   })
   list(@CurrentUser() user: AuthUser) {
     return this.roadmaps.list(user);
@@ -115,39 +164,13 @@ export class RoadmapsController {
     summary: 'A roadmap with its activities, directory matches with ranked suggestions, and launch blockers',
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        id: '…',
-        title: 'Дорожная карта…',
-        status: 'draft',
-        blockers: [BLOCKED_EXAMPLE.blockers[0]],
-        activities: [
-          {
-            id: '…',
-            number: '1.2.',
-            title: 'Корректировка положения',
-            term: { raw: 'Февраль, 2023', kind: 'once', needsReview: false },
-            assignments: [
-              {
-                id: '…',
-                kind: 'responsible',
-                raw: 'ЦНППИМ',
-                status: 'suggested',
-                suggestions: [
-                  {
-                    id: '…',
-                    label: 'Центр непрерывного повышения профессионального мастерства (ЦНППМ)',
-                    score: 0.84,
-                    reason: 'typo',
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-      },
-    },
+    description:
+      'The roadmap with its import warnings, launch blockers and activities; each assignment carries the directory’s ranked suggestions',
+    example: ROADMAP_DETAIL,
   })
+  @ApiInvalid(uuidProblem())
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND)
   get(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string) {
     return this.roadmaps.get(user, id);
   }
@@ -155,6 +178,9 @@ export class RoadmapsController {
   @Get(':id/blockers')
   @ApiOperation({ summary: 'What still prevents the launch (empty when launchable)' })
   @ApiOkResponse({ type: [BlockerDto] })
+  @ApiInvalid(uuidProblem())
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND)
   blockers(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string) {
     return this.roadmaps.blockers(user, id);
   }
@@ -164,7 +190,10 @@ export class RoadmapsController {
     summary:
       'Every occurrence of the roadmap with its dates, status and direction, for the timeline (curator of its region, admin)',
   })
-  @ApiOkResponse({ type: [RoadmapOccurrenceDto] })
+  @ApiOkResponse({ type: [RoadmapOccurrenceDto], description: 'In plan order' })
+  @ApiInvalid(uuidProblem())
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND)
   occurrences(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,
@@ -174,6 +203,15 @@ export class RoadmapsController {
 
   @Get(':id/source')
   @ApiOperation({ summary: 'The uploaded document, as uploaded' })
+  @ApiOkResponse(
+    binary(
+      'application/octet-stream',
+      'The bytes as uploaded, under the original name (Content-Disposition)',
+    ),
+  )
+  @ApiInvalid(uuidProblem())
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND)
   async source(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,
@@ -193,6 +231,36 @@ export class RoadmapsController {
     summary:
       'Fix an activity of a draft: title, number, result, or the term (re-parsed on save), or accept a flagged term',
   })
+  @ApiOkResponse({
+    description: 'The activity as saved; `term` is the full parse of the (new) term',
+    example: {
+      id: EX.activity2,
+      title: 'Реализация программ повышения квалификации по выявленным дефицитам',
+      number: '2.3.',
+      result: 'Программа ДПО, списки слушателей',
+      term: {
+        input: 'Декабрь 2024',
+        kind: 'once',
+        occurrences: [{ start: '2024-12-01', due: '2024-12-31' }],
+        window: { start: '2024-12-01', end: '2024-12-31' },
+        needsReview: false,
+        schedule: {
+          type: 'dates',
+          items: [{ start: { unit: 'month', m: 12, y: 2024 }, end: { unit: 'month', m: 12, y: 2024 } }],
+        },
+        raw: 'Декабрь 2024',
+      },
+      termAccepted: false,
+    },
+  })
+  @ApiInvalid(uuidProblem(), uuidProblem('activityId'), {
+    field: 'title',
+    constraint: 'minLength',
+    message: 'слишком короткое (минимум 3 симв.)',
+  })
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND, ACTIVITY_NOT_FOUND)
+  @ApiConflict(ROADMAP_NOT_DRAFT)
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,
@@ -205,6 +273,11 @@ export class RoadmapsController {
   @Delete(':id/activities/:activityId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a row the importer took for an activity' })
+  @ApiNoContentResponse({ description: 'Removed, with its assignments' })
+  @ApiInvalid(uuidProblem(), uuidProblem('activityId'))
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND, ACTIVITY_NOT_FOUND)
+  @ApiConflict(ROADMAP_NOT_DRAFT)
   async remove(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,
@@ -215,6 +288,40 @@ export class RoadmapsController {
 
   @Post(':id/activities/:activityId/assignments')
   @ApiOperation({ summary: 'Add a responsible organization or an executor the document does not name' })
+  @ApiCreatedResponse({
+    description: 'The assignment, resolved',
+    example: {
+      ...ASSIGNMENT,
+      id: 'e7a9c1e3-5b7d-4f9a-8c1e-3b5d7f9a1c28',
+      kind: 'executor',
+      position: 1,
+      raw: '(добавлено вручную) Соколова Анна Викторовна',
+      userId: EX.executor2,
+      suggestions: [],
+      lead: false,
+    },
+  })
+  @ApiInvalid(
+    uuidProblem(),
+    uuidProblem('activityId'),
+    {
+      field: 'kind',
+      constraint: 'isIn',
+      message: 'недопустимое значение (допустимо: responsible, executor)',
+    },
+    ORG_NOT_IN_REGION,
+    USER_NOT_IN_REGION,
+    USER_NOT_ALLOWED,
+    ORGANIZATION_REQUIRED,
+    {
+      code: 'target_required',
+      message: 'Укажите исполнителя (userId) или организацию (organizationId)',
+      field: 'userId',
+    },
+  )
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND, ACTIVITY_NOT_FOUND)
+  @ApiConflict(ROADMAP_NOT_DRAFT)
   addAssignment(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,
@@ -228,6 +335,27 @@ export class RoadmapsController {
   @ApiOperation({
     summary: 'Resolve a responsible/executor string: pick an organization or person, or ignore it',
   })
+  @ApiOkResponse({ description: 'The assignment as saved', example: ASSIGNMENT })
+  @ApiInvalid(
+    uuidProblem(),
+    uuidProblem('assignmentId'),
+    ORG_NOT_IN_REGION,
+    USER_NOT_IN_REGION,
+    USER_NOT_ALLOWED,
+    ORGANIZATION_REQUIRED,
+    {
+      code: 'target_required',
+      message: 'Укажите исполнителя (userId) или организацию, чей руководитель исполняет (organizationId)',
+      field: 'userId',
+    },
+  )
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(
+    ...ROADMAP_NOT_FOUND,
+    { code: 'assignment_not_found', message: 'Сопоставление не найдено' },
+    ACTIVITY_NOT_FOUND,
+  )
+  @ApiConflict(ROADMAP_NOT_DRAFT)
   resolve(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,
@@ -240,6 +368,18 @@ export class RoadmapsController {
   @Post(':id/warnings/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Explicitly accept an import warning (of the document, or of one activity)' })
+  @ApiOkResponse({
+    description: 'The warning, now accepted',
+    example: { accepted: { message: 'Строка 41: в ячейке «Срок» два значения', line: 41, accepted: true } },
+  })
+  @ApiInvalid(
+    uuidProblem(),
+    { field: 'index', constraint: 'min', message: 'слишком маленькое значение (минимум 0)' },
+    { code: 'warning_not_found', message: 'Нет предупреждения с номером 3', field: 'index' },
+  )
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND, ACTIVITY_NOT_FOUND)
+  @ApiConflict(ROADMAP_NOT_DRAFT)
   acceptWarning(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,
@@ -251,7 +391,15 @@ export class RoadmapsController {
   @Post(':id/suggestions/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept every top directory suggestion scoring at least minScore' })
-  @ApiOkResponse({ schema: { example: { accepted: 14 } } })
+  @ApiOkResponse({ description: 'How many assignments were resolved', example: { accepted: 14 } })
+  @ApiInvalid(uuidProblem(), {
+    field: 'minScore',
+    constraint: 'min',
+    message: 'слишком маленькое значение (минимум 0.5)',
+  })
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND)
+  @ApiConflict(ROADMAP_NOT_DRAFT)
   acceptSuggestions(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,
@@ -266,8 +414,21 @@ export class RoadmapsController {
       'Set the draft’s reminder/escalation/checkpoint policy (defaults: 10, 3, 0 working days; escalation +1/+5 working days, weekly)',
   })
   @ApiOkResponse({
-    schema: { example: { id: '…', policy: { reminderOffsets: [5, 1, 0], checkpointCadence: 'halfyear' } } },
+    description: 'The policy as stored (only what differs from the defaults)',
+    example: { id: EX.roadmap, policy: { reminderOffsets: [5, 1, 0], checkpointCadence: 'halfyear' } },
   })
+  @ApiInvalid(
+    uuidProblem(),
+    {
+      field: 'reminderOffsets',
+      constraint: 'max',
+      message: 'слишком большое значение (максимум 60)',
+    },
+    { field: 'sendAt', constraint: 'matches', message: 'неверный формат' },
+  )
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND)
+  @ApiConflict(ROADMAP_NOT_DRAFT)
   setPolicy(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: RoadmapPolicyDto) {
     return this.roadmaps.setPolicy(user, id, dto);
   }
@@ -279,7 +440,13 @@ export class RoadmapsController {
       'Launch: one workflow per activity. Refused with the blockers list while anything is unresolved; launching twice is harmless',
   })
   @ApiOkResponse({ type: LaunchResultDto })
-  @ApiConflictResponse({ schema: { example: BLOCKED_EXAMPLE } })
+  @ApiInvalid(uuidProblem())
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND)
+  @ApiConflict(BLOCKED, {
+    code: 'roadmap_closed',
+    message: 'Дорожная карта закрыта: запуск невозможен',
+  })
   launch(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string) {
     return this.launcher.launch(user, id);
   }
@@ -288,6 +455,14 @@ export class RoadmapsController {
   @ApiOperation({
     summary: 'Occurrences already past on the launch day, with the curator’s decision for each',
   })
+  @ApiOkResponse({
+    description:
+      '`decision`: pending, done, replanned or overdue (POST /api/occurrences/{id}/past-due decides)',
+    example: [PAST_DUE_ITEM],
+  })
+  @ApiInvalid(uuidProblem())
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND)
   pastDue(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string) {
     return this.launcher.pastDue(user, id);
   }
@@ -295,6 +470,18 @@ export class RoadmapsController {
   @Post(':id/close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close an active roadmap; its workflows finish' })
+  @ApiOkResponse({
+    description: 'Closed (closing a closed roadmap again is harmless)',
+    example: { id: EX.roadmap, status: 'closed' },
+  })
+  @ApiInvalid(uuidProblem(), {
+    field: 'reason',
+    constraint: 'maxLength',
+    message: 'слишком длинное (максимум 2000 симв.)',
+  })
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(...ROADMAP_NOT_FOUND)
+  @ApiConflict({ code: 'roadmap_not_active', message: 'Черновик не запущен: закрывать нечего' })
   close(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: CloseRoadmapDto) {
     return this.launcher.close(user, id, dto.reason);
   }
@@ -313,9 +500,29 @@ export class ActivitiesController {
       'Enter the dates of an external-schedule term (`по графику ФИОКО`); the running workflow takes them',
   })
   @ApiOkResponse({
-    schema: {
-      example: { state: 'delivered', occurrences: [{ id: '…', start: '2024-09-16', due: '2024-10-11' }] },
+    description:
+      '`state`: delivered (the workflow took the dates) or pending (Temporal unreachable: delivered automatically later)',
+    example: {
+      state: 'delivered',
+      occurrences: [{ id: EX.occurrence, start: '2024-09-16', due: '2024-10-11' }],
     },
+  })
+  @ApiInvalid(
+    uuidProblem(),
+    {
+      field: 'occurrences',
+      constraint: 'arrayMinSize',
+      message: 'слишком мало элементов (1 минимум)',
+    },
+    { field: 'occurrences.0.due', constraint: 'matches', message: 'неверный формат' },
+    { code: 'bad_date', message: 'Даты должны быть в формате ГГГГ-ММ-ДД', field: 'occurrences' },
+    { code: 'bad_range', message: 'Начало позже срока', field: 'occurrences' },
+  )
+  @ApiForbidden('Даты вносит куратор региона')
+  @ApiNotFound(ACTIVITY_GONE.code, ACTIVITY_GONE.message)
+  @ApiConflict(ROADMAP_NOT_ACTIVE, {
+    code: 'workflow_rejected',
+    message: 'Процесс мероприятия отклонил даты: Дорожная карта закрыта',
   })
   externalDates(
     @CurrentUser() user: AuthUser,
@@ -332,14 +539,37 @@ export class ActivitiesController {
       'Curator: correct the term of a running activity; re-parsed, re-planned, applied by its workflow without a restart',
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        state: 'delivered',
-        term: { raw: 'до 20.12.2024', kind: 'once' },
-        occurrences: [{ id: '…', start: null, due: '2024-12-20' }],
-        cancelled: [],
-      },
+    description:
+      'The re-planned occurrences (unfinished ones keep their ids) and those cancelled; `state` as for external dates',
+    example: {
+      state: 'delivered',
+      term: { raw: 'до 20.12.2024', kind: 'once' },
+      occurrences: [{ id: EX.occurrence, start: null, due: '2024-12-20' }],
+      cancelled: [],
     },
+  })
+  @ApiInvalid(
+    uuidProblem(),
+    { field: 'term', constraint: 'maxLength', message: 'слишком длинное (максимум 500 симв.)' },
+    {
+      code: 'term_unknown',
+      message: 'Срок «после согласования» не распознан: уточните формулировку',
+      field: 'term',
+    },
+    {
+      code: 'term_outside_period',
+      message: 'Срок «до 20.12.2027» не даёт ни одной даты в периоде дорожной карты',
+      field: 'term',
+    },
+  )
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(ACTIVITY_GONE.code, ACTIVITY_GONE.message, {
+    code: 'roadmap_not_found',
+    message: 'Дорожная карта не найдена',
+  })
+  @ApiConflict(ROADMAP_NOT_ACTIVE, ACTIVITY_CANCELLED, {
+    code: 'workflow_rejected',
+    message: 'Процесс мероприятия отклонил исправление срока: Дорожная карта закрыта',
   })
   correctTerm(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: CorrectTermDto) {
     return this.launcher.correctTerm(user, id, dto.term);
@@ -348,6 +578,22 @@ export class ActivitiesController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Curator: cancel a running activity (its workflow stops reminding)' })
+  @ApiOkResponse({
+    description:
+      'Cancelled here at once; `delivery` says whether the workflow has taken it (delivered), will later (pending) or refused (rejected)',
+    example: { id: EX.activity, cancelled: true, delivery: 'delivered' },
+  })
+  @ApiInvalid(uuidProblem(), {
+    field: 'reason',
+    constraint: 'isString',
+    message: 'должно быть строкой',
+  })
+  @ApiForbidden(OTHER_REGION)
+  @ApiNotFound(ACTIVITY_GONE.code, ACTIVITY_GONE.message, {
+    code: 'roadmap_not_found',
+    message: 'Дорожная карта не найдена',
+  })
+  @ApiConflict(ROADMAP_NOT_ACTIVE, ACTIVITY_CANCELLED)
   cancel(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: CancelActivityDto) {
     return this.launcher.cancelActivity(user, id, dto.reason);
   }
