@@ -590,7 +590,7 @@ describe('control plane, end to end (real PostgreSQL, real Temporal, real engine
 
   it('lists occurrences past due at launch and lets the curator re-plan one', async () => {
     const pastDue = (await get(t.curator, `/api/roadmaps/${ids.roadmap}/past-due`).expect(200))
-      .body as Array<{ occurrenceId: string; decision: string; status: string }>;
+      .body as Array<{ occurrenceId: string; decision: string; status: string; expectsDocument: boolean }>;
     const pending = pastDue.find((p) => p.decision === 'pending' && ['open', 'planned'].includes(p.status));
     expect(pending).toBeDefined();
     await post(t.executor, `/api/occurrences/${pending!.occurrenceId}/past-due`, {
@@ -608,24 +608,28 @@ describe('control plane, end to end (real PostgreSQL, real Temporal, real engine
     expect(replanned).toMatchObject({ decision: 'replanned', due: '2031-06-30' });
 
     // Done before launch: the curator records the evidence on the executors' behalf and approves it.
+    // The seed's first activity results in an administrative act: its number and date are asked for.
     const done = pastDue.find(
-      (p) => p.decision === 'pending' && p.occurrenceId !== pending!.occurrenceId && p.status === 'open',
+      (p) =>
+        p.decision === 'pending' &&
+        p.occurrenceId !== pending!.occurrenceId &&
+        p.status === 'open' &&
+        p.expectsDocument === true,
     );
     expect(done).toBeDefined();
     {
-      await e.http
-        .post(`/api/occurrences/${done!.occurrenceId}/past-due`)
-        .set(bearer(t.curator))
-        .field('decision', 'done')
-        .attach('files', pdf('done'), 'Приказ.pdf')
-        .expect(400); // reason required
-      const res = await e.http
-        .post(`/api/occurrences/${done!.occurrenceId}/past-due`)
-        .set(bearer(t.curator))
-        .field('decision', 'done')
-        .field('reason', 'Выполнено до утверждения дорожной карты')
-        .attach('files', pdf('done'), 'Приказ.pdf')
-        .expect(200);
+      const decide = (fields: Record<string, string>) => {
+        const req = e.http.post(`/api/occurrences/${done!.occurrenceId}/past-due`).set(bearer(t.curator));
+        for (const [k, v] of Object.entries({ decision: 'done', ...fields })) req.field(k, v);
+        return req.attach('files', pdf('done'), 'Приказ.pdf');
+      };
+      await decide({}).expect(400); // reason required
+      await decide({ reason: 'Выполнено до утверждения дорожной карты' }).expect(400); // number and date
+      const res = await decide({
+        reason: 'Выполнено до утверждения дорожной карты',
+        documentNumber: '2625',
+        documentDate: '2021-08-13',
+      }).expect(200);
       expect(res.body).toMatchObject({
         decision: 'done',
         occurrence: { status: 'approved', outcome: 'выполнено с нарушением срока' },

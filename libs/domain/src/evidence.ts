@@ -34,5 +34,5 @@ export function sanitizeFileName(name: string, fallback = 'file'): string {
 
 /** Results that are an order or a protocol: the evidence form also asks for its number and date. */
 export function expectsDocumentDetails(result: string | null | undefined): boolean {
-  return !!result && /(приказ|протокол|распоряжени|постановлени)/iu.test(result);
+  return !!result && /(приказ|протокол|распоряжени|распорядительн|постановлени)/iu.test(result);
 }

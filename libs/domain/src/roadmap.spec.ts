@@ -80,6 +80,7 @@ describe('evidence rules', () => {
   it('asks for number and date when the result is an order or a protocol', () => {
     expect(expectsDocumentDetails('Приказ министерства')).toBe(true);
     expect(expectsDocumentDetails('Протокол заседания')).toBe(true);
+    expect(expectsDocumentDetails('распорядительный акт министерства')).toBe(true);
     expect(expectsDocumentDetails('Аналитическая справка')).toBe(false);
   });
 });

@@ -394,7 +394,12 @@ export class ReviewService implements OnModuleInit {
         user,
         ctx,
         files,
-        { comment: dto.comment, organizationId: lead?.organizationId },
+        {
+          comment: dto.comment,
+          organizationId: lead?.organizationId,
+          documentNumber: dto.documentNumber,
+          documentDate: dto.documentDate,
+        },
         { userId: user.id, role: actor.role, onBehalfOf: executor.userId },
         executor.userId,
       );

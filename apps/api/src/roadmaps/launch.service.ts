@@ -2,7 +2,15 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
-import { conflict, invalid, isIsoDate, notFound, assert, canManageRoadmaps } from '@karta/domain';
+import {
+  assert,
+  canManageRoadmaps,
+  conflict,
+  expectsDocumentDetails,
+  invalid,
+  isIsoDate,
+  notFound,
+} from '@karta/domain';
 import { Activity, ActivityExecutor, ActivityPart, Occurrence, Region, Roadmap } from '@karta/persistence';
 import {
   activityWorkflowId,
@@ -297,11 +305,13 @@ export class LaunchService implements OnModuleInit {
       activity_id: string;
       number: string | null;
       title: string;
+      result: string | null;
+      kind: string;
       due: string;
       past_due_decision: string | null;
       status: string;
     }> = await this.manager.query(
-      `SELECT o.id, o.activity_id, a.number, a.title, o.due::text AS due, o.past_due_decision, o.status
+      `SELECT o.id, o.activity_id, a.number, a.title, a.result, o.kind, o.due::text AS due, o.past_due_decision, o.status
            FROM occurrences o JOIN activities a ON a.id = o.activity_id
           WHERE o.roadmap_id = $1 AND o.past_due_at_launch ORDER BY o.baseline_due, a.ordinal`,
       [id],
@@ -314,6 +324,8 @@ export class LaunchService implements OnModuleInit {
       due: r.due,
       status: r.status,
       decision: r.past_due_decision,
+      // Marking it done then needs the order's or protocol's number and date.
+      expectsDocument: r.kind === 'deadline' && expectsDocumentDetails(r.result),
     }));
   }
 
