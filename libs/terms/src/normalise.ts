@@ -43,7 +43,7 @@ const ODD_SPACE = /[^\S ]| {2}/;
  * Steps that keep case; applied before lower-casing so `display` can be cut with the same offsets. Each step
  * is guarded by a cheap test: most cells are already clean, and this runs for every phrase of every import.
  */
-function clean(raw: string): string {
+function clean(raw: string, repaired: string[]): string {
   let s = raw;
   if (s.includes('<')) s = s.replace(TAG, ' '); // HTML tags left by the renderer
   if (s.includes('&')) {
@@ -60,7 +60,11 @@ function clean(raw: string): string {
   if (ODD_SPACE.test(s)) s = s.replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ');
   if (/\d/.test(s)) {
     // Typo seen in real roadmaps: `До 01 06.2021` and `01,06.2021` for 01.06.2021; `01. 06. 2021`.
-    if (/\d[ ,]\d/.test(s)) s = s.replace(/(?<!\d)(\d{1,2})(?: |,)(\d{1,2})\.(\d{4})(?!\d)/g, '$1.$2.$3');
+    if (/\d[ ,]\d/.test(s))
+      s = s.replace(/(?<!\d)(\d{1,2})(?: |,)(\d{1,2})\.(\d{4})(?!\d)/g, (typo, d, m, y) => {
+        repaired.push(typo); // read as intended, but a person should confirm it
+        return `${d}.${m}.${y}`;
+      });
     if (/\d\. \d/.test(s)) s = s.replace(/(?<!\d)(\d{1,2})\. ?(\d{1,2})\. ?(\d{4})(?!\d)/g, '$1.$2.$3');
     // Year words after a year carry no meaning for the grammar: `2024 г.`, `2024 года`, `2021-2022 годов`,
     // `2023 гг.`, `2024-го года`. `учебный год` is kept (it names an academic year).
@@ -83,14 +87,17 @@ export interface Normalised {
   text: string;
   /** Same characters as `text` but with the original case, for quoting names. */
   display: string;
+  /** Dates written with a typo (`01 06.2021`) that were read as the date they most likely mean. */
+  repaired: string[];
 }
 
 export function normalise(raw: string): Normalised {
-  let display = clean(String(raw));
+  const repaired: string[] = [];
+  let display = clean(String(raw), repaired);
   // The common misspelling `в течении` (the preposition is `в течение`); fix it in both strings.
   if (/течени/iu.test(display)) display = display.replace(/(в\s+течени)и(?![\p{L}])/giu, '$1е');
   if (/[ёЁ]/.test(display)) display = display.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
   const text = display.toLowerCase();
   // Lower-casing can change the length of a few exotic characters (İ); then fall back to `text`.
-  return { text, display: display.length === text.length ? display : text };
+  return { text, display: display.length === text.length ? display : text, repaired };
 }

@@ -65,7 +65,7 @@ function parseChecked(raw: string, ctx: TermContext): TermResult {
   if (NONE.test(text)) return result(raw, 'none', { type: 'none' });
   if (text.length > MAX_TEXT) return unknown(raw, REASON.tooLong);
 
-  const draft: Draft = { annual: false, notes: [] };
+  const draft: Draft = { annual: false, notes: norm.repaired.map(REASON.dateTypo) };
   for (const { rule, indexed } of COMPILED) {
     if (!rule.hints.some((h) => text.includes(h))) continue;
     for (let guard = 0; guard < 4; guard++) {

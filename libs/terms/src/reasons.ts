@@ -94,6 +94,8 @@ function scheduleNoun(fragment: string): string {
 }
 
 export const REASON = {
+  dateTypo: (typo: string) =>
+    `дата записана с опечаткой («${typo}»): прочитана как ${typo.replace(/[ ,]/, '.')}; проверьте её`,
   // parse.ts
   internalError: (message: string): string => `внутренняя ошибка разбора: ${message}`,
   invalidPeriod: (from: string | undefined, to: string | undefined): string =>
