@@ -308,7 +308,7 @@ test('escalation to every level, each recorded once, until the late report is ap
   ]);
   expect(h.projection.eventsOf('escalated').map((e) => e.level)).toEqual([1, 2, 3, 4]);
   const toHead = h.mailer.sent.find((m) => m.to.email === HEAD.email)!;
-  expect(toHead.subject).toMatch(/^Просрочено: 2\.3 /);
+  expect(toHead.subject).toMatch(/^Просрочено на \d+ (день|дня|дней): 2\.3 /);
   expect(toHead.text).toContain('https://karta.example/occurrences/x1');
   expectWellFormedSending();
   await recordHistories(env, 'activity-escalate', runs, 'escalation');
