@@ -3,6 +3,7 @@
  * the production calendar and the zone. The workflow runs them to set its timers; the API may run the same
  * functions to show planned reminders (`planFor`) and to lay out checkpoints (`planCheckpoints`).
  */
+import { MONTH_NAMES } from '../../libs/terms/src/months';
 import {
   addWorkingDays,
   calendarFor,
@@ -271,20 +272,6 @@ export interface Checkpoint {
   label: string;
 }
 
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const CADENCE_MONTHS: Record<CheckpointCadence, number> = {
   monthly: 1,
@@ -300,7 +287,7 @@ function lastDayOfMonth(year: number, month0: number): string {
 function periodLabel(cadence: CheckpointCadence, year: number, month0: number): string {
   switch (cadence) {
     case 'monthly':
-      return `${MONTHS[month0]} ${year}`;
+      return `${MONTH_NAMES[month0]} ${year}`;
     case 'quarterly':
       return `${ROMAN[Math.floor(month0 / 3)]} квартал ${year}`;
     case 'halfyear':

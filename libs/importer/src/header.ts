@@ -4,6 +4,7 @@
  * row `1 2 3 4 5` under a header, and schedules drawn as period columns (`I кв.` … `IV кв.`) are
  * recognised. A table with no header gets its roles from the cells' content, with a warning.
  */
+import { MONTH_NAMES } from '@karta/terms';
 import type { Grid, GridRow } from './grid';
 import { isNumberLike } from './text';
 import type { ColumnRole } from './types';
@@ -111,20 +112,6 @@ export function classifyHeader(text: string): ColumnRole | null {
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
-const MONTH_NOMINATIVE = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
 const MONTH_HEADER =
   /^(январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])(?:\s+(20\d\d)(?:\s*г(?:ода?|\.)?)?)?$/u;
 
@@ -150,8 +137,8 @@ export function periodPhrase(header: string, upper = ''): string | null {
   }
   m = MONTH_HEADER.exec(h);
   if (m) {
-    const idx = MONTH_NOMINATIVE.findIndex((n) => n.slice(0, 3) === m![1]!.slice(0, 3));
-    return withYear(`${MONTH_NOMINATIVE[idx]}${m[2] ? ` ${m[2]}` : ''}`);
+    const idx = MONTH_NAMES.findIndex((n) => n.slice(0, 3) === m![1]!.slice(0, 3));
+    return withYear(`${MONTH_NAMES[idx]}${m[2] ? ` ${m[2]}` : ''}`);
   }
   m = /^(20\d\d)(?:\s*г(?:од|\.)?)?$/u.exec(h);
   if (m) return `${m[1]} год`;

@@ -3,10 +3,11 @@
  * with `ежеквартальных заседаний`, `К концу 2024 года 100%…`. They are not parsed into the term (the cell
  * says what it says); they are kept as hints for the curator to see beside it.
  */
+import { MONTH_NAMES_GENITIVE } from '@karta/terms';
 
 const FREQ_ADVERB = 'ежегодно|ежеквартально|ежемесячно|еженедельно|ежедневно';
 const PERIOD_NOUN = 'год|года|месяц|квартал|полугодие|неделю|учебный\\s+год';
-const MONTHS_GEN = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
+const MONTHS_GEN = MONTH_NAMES_GENITIVE.join('|');
 
 const PATTERNS: readonly RegExp[] = [
   // не менее 4 заседаний ежегодно · не реже 2 раз в год · не менее 50% ежегодно

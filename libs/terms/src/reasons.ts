@@ -4,6 +4,7 @@
  * other possible reading. Phrase fragments are quoted «…»; dates are DD.MM.YYYY; a period is `DD.MM.YYYY–DD.MM.YYYY`.
  * Notes are joined with `; ` into `reason` and de-duplicated by their text, so one case gives one text.
  */
+import { MONTH_NAMES } from './months';
 import type { TermAnchor, TermItem } from './types';
 
 type Unit = 'month' | 'quarter' | 'half' | 'year';
@@ -26,20 +27,6 @@ function ruDay(d: number, m: number, y?: number): string {
   return `${pad2(d)}.${pad2(m)}${y !== undefined ? '.' + y : ''}`;
 }
 
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
 /** «каждого месяца», «последнего месяца квартала». */
 const GENITIVE: Record<Unit, string> = {
   month: 'месяца',
@@ -67,7 +54,7 @@ function ruAnchor(a: TermAnchor): string {
     case 'day':
       return ruDay(a.d, a.m, a.y);
     case 'month':
-      return `${MONTHS[a.m - 1] ?? `месяц ${a.m}`}${y}`;
+      return `${MONTH_NAMES[a.m - 1] ?? `месяц ${a.m}`}${y}`;
     case 'quarter':
       return `${a.q} квартал${y}`;
     case 'half':

@@ -1,4 +1,5 @@
 import { addDays } from '@karta/domain';
+import { MONTH_NAMES_GENITIVE } from '@karta/terms';
 
 const ru = (iso: string) => iso.split('-').reverse().join('.');
 
@@ -18,7 +19,7 @@ export function demoRoadmapText(today: string): string {
     'Утвержден',
     'приказом министерства образования',
     'Демонстрационной области',
-    `от «${Number(today.slice(8, 10))}» ${['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'][Number(today.slice(5, 7)) - 1]} ${year} г. № 101`,
+    `от «${Number(today.slice(8, 10))}» ${MONTH_NAMES_GENITIVE[Number(today.slice(5, 7)) - 1]} ${year} г. № 101`,
     '',
     `**План мероприятий («дорожная карта») по развитию системы научно-методического сопровождения педагогических работников Демонстрационной области на период ${year - 1}-${year + 1} годы**`,
     '',
