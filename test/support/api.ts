@@ -30,6 +30,8 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     TEMPORAL_ADDRESS: testTemporalAddress(),
     SMTP_CATCHER_PORT: String(await freePort()),
     DATA_DIR: dataDir,
+    // The API's own behaviour, whether or not apps/web has been built (the browser tests serve it).
+    WEB_DIST: path.join(dataDir, 'no-web'),
     ...env,
   });
   const app = await createApp(config);
