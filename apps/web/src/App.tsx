@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ROLE_LABELS } from '../../../libs/domain/src/roles';
 import { homeFor, useAuth } from './auth';
 import { Layout } from './components/Layout';
 import { Loading } from './components/ui';
@@ -27,9 +28,17 @@ function RequireAuth({ children, role }: { children: ReactNode; role?: Role | Ro
   const roles = role ? (Array.isArray(role) ? role : [role]) : [];
   if (roles.length && !roles.some(has)) {
     return (
-      <div className="card">
-        <h1>Нет доступа</h1>
-        <p>Эта страница доступна ролям: {roles.join(', ')}.</p>
+      <div className="card" data-testid="no-access">
+        <h1 id="page-title" tabIndex={-1}>
+          Нет доступа
+        </h1>
+        <p>
+          Эта страница доступна {roles.length > 1 ? 'ролям' : 'роли'}:{' '}
+          {roles.map((r) => `«${ROLE_LABELS[r] ?? r}»`).join(', ')}.
+        </p>
+        <p>
+          <Link to="/">На главную</Link>
+        </p>
       </div>
     );
   }

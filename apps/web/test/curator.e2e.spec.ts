@@ -7,9 +7,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { call, DEMO, login, tinyPdf, tinyPng, webUrl } from './support/api';
 import {
   atPhoneWidth,
+  DESKTOP,
+  eventually,
   launchBrowser,
   loginViaForm,
   newContext,
+  PHONE,
   screenshot,
   throttleUploads,
   unlabeledControls,
@@ -142,7 +145,7 @@ describe('curator', () => {
     let executor: string;
 
     beforeAll(async () => {
-      tasks = await seedTasks('проверки отчётов', 3);
+      tasks = await seedTasks('проверки отчётов', 4);
       executor = await login(DEMO.executor);
     });
 
@@ -158,8 +161,21 @@ describe('curator', () => {
       const detail = page.getByTestId('review-detail');
       await detail.getByRole('heading', { name: toApprove.title }).waitFor();
       await detail.locator('iframe[title^="Предпросмотр PDF"]').waitFor();
+      // The viewer is titled with the file's name (its own toolbar would show the blob's id).
+      expect(await detail.locator('.preview-name').innerText()).toBe('approve-me.pdf');
       expect(await unlabeledControls(page)).toEqual([]);
       await screenshot(page, 'curator-review-desktop');
+      // Phones draw no PDF inside a page: there the preview is a link to open it and one to save it.
+      await page.setViewportSize(PHONE);
+      const openPdf = detail.getByRole('link', { name: 'Открыть PDF' });
+      await openPdf.waitFor();
+      expect(await openPdf.getAttribute('href')).toMatch(/^blob:/);
+      expect(await detail.getByRole('link', { name: 'Скачать' }).getAttribute('download')).toBe(
+        'approve-me.pdf',
+      );
+      expect(await detail.locator('iframe').count()).toBe(0);
+      await page.setViewportSize(DESKTOP);
+      await detail.locator('iframe[title^="Предпросмотр PDF"]').waitFor();
       expect(await atPhoneWidth(page, 'curator-review')).toBeLessThanOrEqual(0);
 
       await detail.getByLabel('Комментарий').fill('Принято, спасибо');
@@ -188,6 +204,14 @@ describe('curator', () => {
       const execPage = await execContext.newPage();
       await execPage.goto(`/occurrences/${toReturn.id}`);
       await execPage.getByTestId('return-comment').getByText(comment).waitFor();
+      // The return re-planned his reminders: the new ones say so, in words.
+      await eventually(execPage, () =>
+        execPage
+          .getByTestId('reminders')
+          .locator('li[data-state=planned]', { hasText: '(после возврата на доработку)' })
+          .count(),
+      );
+      expect(await execPage.getByTestId('reminders').innerText()).not.toMatch(/@\d|уровень/);
       await screenshot(execPage, 'executor-returned-desktop');
       await execContext.close();
       expect(errors).toEqual([]);
@@ -224,6 +248,57 @@ describe('curator', () => {
         if (due !== proposed) await new Promise((r) => setTimeout(r, 500));
       }
       expect(due).toBe(proposed);
+    });
+
+    it('refuses a deadline change request with a reason the executor then reads; the due date stays', async () => {
+      const task = tasks[3];
+      const proposed = new Date(Date.parse(`${task.due}T00:00:00Z`) + 45 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const reason = `Прошу перенести: нет данных мониторинга (e2e ${Date.now()})`;
+      await call(executor, 'POST', `/occurrences/${task.id}/deadline-changes`, {
+        proposedDue: proposed,
+        reason,
+      });
+
+      await page.goto('/deadline-changes');
+      const row = page.getByTestId('deadline-changes').locator('li', { hasText: reason }).first();
+      await row.waitFor();
+      // A refusal needs its reason: without one the request stays as it was.
+      await row.getByRole('button', { name: 'Отказать' }).click();
+      await row.getByText('Укажите причину отказа').waitFor();
+      const why = 'Срок установлен приказом министерства, перенос невозможен';
+      await row.getByLabel('Комментарий к решению').fill(why);
+      await row.getByRole('button', { name: 'Отказать' }).click();
+      await page
+        .getByTestId('deadline-changes')
+        .locator('li', { hasText: reason })
+        .waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: /Решённые/ }).click();
+      const decided = page.getByTestId('deadline-changes').locator('li', { hasText: reason });
+      await decided.getByText('Отказано').waitFor();
+      await screenshot(page, 'curator-deadline-refused-desktop');
+
+      const after = await call<{
+        due: string;
+        deadlineChanges: { reason: string; status: string; decisionComment: string | null }[];
+      }>(executor, 'GET', `/occurrences/${task.id}`);
+      const change = after.deadlineChanges.find((d) => d.reason === reason);
+      expect(change).toMatchObject({ status: 'refused', decisionComment: why });
+      expect(after.due).toBe(task.due);
+
+      // The executor reads the refusal and its reason in his item's history.
+      const execContext = await newContext(browser, webUrl());
+      await useToken(execContext, executor);
+      const execPage = await execContext.newPage();
+      await execPage.goto(`/occurrences/${task.id}`);
+      await execPage
+        .getByTestId('history')
+        .locator('li', { hasText: 'В переносе срока отказано' })
+        .getByText(why)
+        .waitFor();
+      await execContext.close();
+      expect(errors).toEqual([]);
     });
   });
 

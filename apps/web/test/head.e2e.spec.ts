@@ -43,6 +43,15 @@ describe('head: «Моя организация»', () => {
     await page.getByRole('heading', { name: 'Моя организация' }).waitFor();
     await page.getByTestId('executor-group').first().waitFor();
 
+    // «Скоро» counts working days, as «Мои задачи» does, and says so.
+    await page.getByText('Срок в ближайшие 10 рабочих дней').waitFor();
+    await page.getByRole('button', { name: /^Скоро срок/ }).click();
+    for (const days of await page.locator('[data-testid=task] .days').allInnerTexts()) {
+      const n = /осталось (\d+) рабоч/.exec(days)?.[1] ?? (/срок сегодня/.test(days) ? '0' : null);
+      expect(n).not.toBeNull();
+      expect(Number(n)).toBeLessThanOrEqual(10);
+    }
+
     await page.getByRole('button', { name: /^Просрочено/ }).click();
     expect(await page.locator('[data-testid=task].task-overdue').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('executor-group').first().getByRole('heading').innerText()).toMatch(

@@ -8,8 +8,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { call, DEMO, login, webUrl } from './support/api';
 import {
   atPhoneWidth,
+  DESKTOP,
   launchBrowser,
   newContext,
+  PHONE,
   screenshot,
   unlabeledControls,
   useToken,
@@ -63,6 +65,68 @@ describe('progress and reports', () => {
     expect(await unlabeledControls(page)).toEqual([]);
     await screenshot(page, 'progress-desktop');
     expect(await atPhoneWidth(page, 'progress')).toBeLessThanOrEqual(0);
+  });
+
+  it('writes the timeline and chart labels whole, on a laptop and a phone', async () => {
+    for (const viewport of [DESKTOP, PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(300);
+      const where = `${viewport.width}px`;
+      // Months read «окт. 2026» (the year on the first and on January), never «окт. 26 г.»; every label
+      // fits inside the axis and clears the «сегодня» mark.
+      const layout = (await page.evaluate(`(() => {
+        const axis = document.querySelector('[data-testid=gantt] .gantt-axis').getBoundingClientRect();
+        const today = document.querySelector('.gantt-today-label').getBoundingClientRect();
+        const ticks = [...document.querySelectorAll('.gantt-tick')].filter((t) => t.textContent.trim())
+          .map((t) => { const range = document.createRange(); range.selectNodeContents(t);
+            const r = range.getBoundingClientRect();
+            return { text: t.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom }; });
+        const cut = (el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+        const names = [...document.querySelectorAll('.gantt-name')];
+        return { axis: { left: axis.left, right: axis.right }, today: { left: today.left, right: today.right,
+          top: today.top, bottom: today.bottom }, ticks, namesCut: names.filter(cut).length, names: names.length };
+      })()`)) as {
+        axis: { left: number; right: number };
+        today: { left: number; right: number; top: number; bottom: number };
+        ticks: { text: string; left: number; right: number; top: number; bottom: number }[];
+        namesCut: number;
+        names: number;
+      };
+      expect(layout.ticks.length).toBeGreaterThan(0);
+      expect(layout.ticks[0].text).toMatch(/\d{4}$/);
+      for (const tk of layout.ticks) {
+        expect(tk.text).toMatch(/^([а-я]+\.? )?\d{4}$|^[а-я]+\.?$/);
+        expect({ where, tick: tk.text, inside: tk.right <= layout.axis.right + 0.5 }).toEqual({
+          where,
+          tick: tk.text,
+          inside: true,
+        });
+        const overlaps =
+          tk.left < layout.today.right &&
+          layout.today.left < tk.right &&
+          tk.top < layout.today.bottom &&
+          layout.today.top < tk.bottom;
+        expect({ where, tick: tk.text, overlaps }).toEqual({ where, tick: tk.text, overlaps: false });
+      }
+      // On a phone every activity's name is written out whole (on a laptop it may take two lines).
+      expect(layout.names).toBeGreaterThan(3);
+      if (viewport === PHONE) expect(layout.namesCut).toBe(0);
+      // The charts' category names (the demo's directions and organizations) are written out whole and
+      // stay inside the chart.
+      const chartNames =
+        (await page.evaluate(`[...document.querySelectorAll('[data-testid^=chart-] .recharts-yAxis-tick-labels text')]
+        .map((t) => t.textContent)`)) as string[];
+      expect(chartNames.length).toBeGreaterThan(0);
+      expect({ where, cut: chartNames.filter((n) => n.includes('…')) }).toEqual({ where, cut: [] });
+      const spill =
+        (await page.evaluate(`(() => [...document.querySelectorAll('[data-testid^=chart-] svg.recharts-surface')]
+        .flatMap((svg) => { const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('.recharts-yAxis-tick-labels text')]
+            .filter((t) => t.getBoundingClientRect().right > box.right + 0.5 || t.getBoundingClientRect().left < box.left - 0.5)
+            .map((t) => t.textContent); }))()`)) as string[];
+      expect({ where, spill }).toEqual({ where, spill: [] });
+    }
+    await page.setViewportSize(DESKTOP);
   });
 
   it('exports the roadmap to XLSX and shows the calendar link', async () => {

@@ -87,6 +87,8 @@ export interface Reminder {
   sentAt?: string | null;
   level?: string | number;
   recipients?: string[];
+  /** The organization's part the step belongs to (an item of several organizations has one plan each). */
+  organizationId?: string | null;
 }
 
 export interface EvidenceFile {

@@ -52,7 +52,13 @@ export function FileDrop({
         bad.push({ name: f.name, reason: `не больше ${policy.maxFiles} файлов за раз` });
       next = next.slice(0, policy.maxFiles);
     }
-    setRejected(bad);
+    // Every refusal stays listed until the file is added after all or the list is dismissed: a second
+    // refused file must not hide the first one's reason.
+    setRejected((prev) => {
+      const added = new Set(next.map((f) => f.name));
+      const kept = prev.filter((r) => !added.has(r.name) && !bad.some((b) => b.name === r.name));
+      return [...kept, ...bad];
+    });
     onChange(next);
   }
 
@@ -99,15 +105,18 @@ export function FileDrop({
           <span className="btn-link">выберите на компьютере</span>
         </span>
         <span className="hint" id={hintId}>
-          {policy.extensions.map((e) => e.toUpperCase()).join(', ')} · до{' '}
+          {policy.extensions.map((e) => e.toUpperCase()).join(', ')}
+          {'\u00a0· до '}
           {Math.round(policy.maxBytes / 1024 / 1024)} МБ
-          {multiple ? ` · до ${policy.maxFiles} файлов` : ''}
+          {multiple ? `\u00a0· до ${policy.maxFiles} файлов` : ''}
         </span>
       </label>
       {rejected.length > 0 && (
-        <div className="alert alert-error" role="alert">
+        <div className="alert alert-error" role="alert" data-testid="rejected-files">
           <div className="alert-body">
-            <strong>Не добавлено:</strong>
+            <strong>
+              {rejected.length > 1 ? `Не добавлено файлов: ${rejected.length}` : 'Не добавлено:'}
+            </strong>
             <ul className="plain-list">
               {rejected.map((r) => (
                 <li key={r.name + r.reason}>
@@ -116,6 +125,14 @@ export function FileDrop({
               ))}
             </ul>
           </div>
+          <button
+            type="button"
+            className="btn-icon"
+            onClick={() => setRejected([])}
+            aria-label="Скрыть список не добавленных файлов"
+          >
+            ×
+          </button>
         </div>
       )}
       {files.length > 0 && (

@@ -3,12 +3,31 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../../../../libs/domain/src/roles';
 import { useAuth } from '../auth';
 import { getToken } from '../api/client';
-import type { Me } from '../api/types';
+import type { Me, Role } from '../api/types';
 
-function orgName(me: Me): string {
-  if (me.organization?.name) return me.organization.name;
-  const r = me.roles?.find((x) => x.organization?.name || x.organizationName);
-  return r?.organization?.name ?? r?.organizationName ?? '';
+/** Role names short enough for a phone's header (the full ones are in ROLE_LABELS). */
+const SHORT_ROLE_LABELS: Record<string, string> = {
+  executor: 'Исполнитель',
+  head: 'Руководитель',
+  curator: 'Куратор',
+  admin: 'Администратор',
+};
+
+/** Each organization the person works in, with his roles there (full and short names). */
+function affiliations(me: Me): { org: string; roles: string; short: string }[] {
+  const byOrg = new Map<string, Role[]>();
+  for (const r of me.roles ?? []) {
+    const org = r.organization?.name ?? r.organizationName ?? me.organization?.name ?? '';
+    const list = byOrg.get(org) ?? [];
+    if (!list.includes(r.role)) list.push(r.role);
+    byOrg.set(org, list);
+  }
+  if (byOrg.size === 0 && me.organization?.name) byOrg.set(me.organization.name, []);
+  return [...byOrg.entries()].map(([org, roles]) => ({
+    org,
+    roles: roles.map((r) => ROLE_LABELS[r] ?? r).join(', '),
+    short: roles.map((r) => SHORT_ROLE_LABELS[r] ?? ROLE_LABELS[r] ?? r).join(', '),
+  }));
 }
 
 /** Dev builds of the API expose the SMTP catcher; the link shows only when it answers. */
@@ -41,7 +60,6 @@ export function Layout() {
   useEffect(() => setMenuOpen(false), [location.pathname]);
   if (!me) return null;
 
-  const roles = Array.from(new Set(me.roles?.map((r) => r.role) ?? []));
   const links: { to: string; label: string }[] = [];
   if (has('executor')) links.push({ to: '/tasks', label: 'Мои задачи' });
   if (has('head')) links.push({ to: '/organization', label: 'Моя организация' });
@@ -89,10 +107,21 @@ export function Layout() {
               <NavLink to="/profile" className="who-name">
                 {me.fullName}
               </NavLink>
-              <span className="who-org" title={orgName(me)}>
-                {orgName(me)}
-                {roles.length > 0 && <> · {roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}</>}
-              </span>
+              {affiliations(me).map((a) => (
+                <span
+                  key={a.org + a.roles}
+                  className="who-org"
+                  title={[a.roles, a.org].filter(Boolean).join(' · ')}
+                >
+                  {a.roles && (
+                    <span className="who-role">
+                      <span className="role-full">{a.roles}</span>
+                      <span className="role-short">{a.short}</span>
+                    </span>
+                  )}
+                  {a.org && <span className="who-org-name">{a.org}</span>}
+                </span>
+              ))}
               {(me.deputyFor ?? []).length > 0 && (
                 <span className="who-org">замещает: {me.deputyFor!.map((d) => d.fullName).join(', ')}</span>
               )}

@@ -3,6 +3,7 @@ import { downloadEvidenceFile, fetchEvidenceFile } from '../api/endpoints';
 import type { Evidence, EvidenceFile } from '../api/types';
 import { formatBytes, formatDate, formatDateTime, personName } from '../lib/format';
 import { isImage, isPdf } from '../lib/files';
+import { PHONE_QUERY, useMediaQuery } from '../lib/useMediaQuery';
 
 export const fileName = (f: EvidenceFile) => f.fileName ?? f.name ?? f.filename ?? f.originalName ?? 'файл';
 export const fileMime = (f: EvidenceFile) => f.mimeType ?? f.mime;
@@ -56,7 +57,7 @@ export function EvidenceVersion({ evidence }: { evidence: Evidence }) {
         <strong>Версия {evidence.version ?? ''}</strong>{' '}
         <span className="muted small">
           {formatDateTime(evidence.createdAt ?? evidence.at)}
-          {who ? ` · ${personName(who)}` : ''}
+          {who ? `\u00a0· ${personName(who)}` : ''}
           {evidence.onBehalfOf ? ` (за ${personName(evidence.onBehalfOf)})` : ''}
         </span>
         {evidence.state === 'pending' && <span className="badge badge-neutral"> обрабатывается</span>}
@@ -86,13 +87,18 @@ export function EvidenceVersion({ evidence }: { evidence: Evidence }) {
   );
 }
 
-/** Shows a PDF or an image inline (fetched with the Bearer token into a blob URL); other types: a download. */
+/**
+ * Shows a PDF or an image inline (fetched with the Bearer token into a blob URL); other types: a download.
+ * Phones do not draw PDFs inside a page, so below the phone breakpoint a PDF is offered to open or save.
+ */
 export function FilePreview({ evidence, file }: { evidence: Evidence; file: EvidenceFile }) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const phone = useMediaQuery(PHONE_QUERY);
   const name = fileName(file);
   const mime = fileMime(file);
-  const previewable = isImage(mime, name) || isPdf(mime, name);
+  const pdf = isPdf(mime, name);
+  const previewable = isImage(mime, name) || pdf;
 
   useEffect(() => {
     if (!previewable) return;
@@ -126,12 +132,59 @@ export function FilePreview({ evidence, file }: { evidence: Evidence; file: Evid
       </div>
     );
   }
+  if (pdf && phone) {
+    return (
+      <div className="preview preview-file" data-testid="preview">
+        <p className="preview-file-name">
+          <span className="file-ext" aria-hidden="true">
+            PDF
+          </span>{' '}
+          <strong>{name}</strong> <span className="muted small">{formatBytes(file.size)}</span>
+        </p>
+        <p className="muted small">
+          На телефоне PDF не показывается внутри страницы: откройте или скачайте его.
+        </p>
+        {error && <p className="field-error">{error}</p>}
+        {!url && !error && <span className="muted">Загрузка файла…</span>}
+        {url && (
+          <div className="form-actions">
+            <a className="btn btn-primary" href={url} target="_blank" rel="noopener">
+              Открыть PDF
+            </a>
+            <a className="btn" href={url} download={name}>
+              Скачать
+            </a>
+          </div>
+        )}
+      </div>
+    );
+  }
   return (
-    <div className="preview" data-testid="preview">
+    <div className={`preview${pdf ? ' preview-pdf' : ''}`} data-testid="preview">
+      {pdf && (
+        <div className="preview-bar">
+          <span className="preview-name" title={name}>
+            {name}
+          </span>
+          {url && (
+            <span className="preview-actions">
+              <a href={url} target="_blank" rel="noopener">
+                Открыть в новой вкладке
+              </a>
+              <a href={url} download={name}>
+                Скачать
+              </a>
+            </span>
+          )}
+        </div>
+      )}
       {error && <p className="field-error">{error}</p>}
       {!url && !error && <span className="muted">Загрузка предпросмотра…</span>}
       {url && isImage(mime, name) && <img src={url} alt={`Предпросмотр: ${name}`} />}
-      {url && isPdf(mime, name) && <iframe src={url} title={`Предпросмотр PDF: ${name}`} />}
+      {/* The viewer's own toolbar would title the file by its blob id: the bar above names it instead. */}
+      {url && pdf && (
+        <iframe src={`${url}#toolbar=0&navpanes=0&view=FitH`} title={`Предпросмотр PDF: ${name}`} />
+      )}
     </div>
   );
 }

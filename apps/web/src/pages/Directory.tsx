@@ -328,7 +328,7 @@ function Users({
                   <span key={i}>
                     {ROLE_LABELS[r.role] ?? r.role}
                     {r.organization?.name || r.organizationId
-                      ? ` · ${r.organization?.shortName ?? r.organization?.name ?? orgName(r.organizationId)}`
+                      ? `\u00a0· ${r.organization?.shortName ?? r.organization?.name ?? orgName(r.organizationId)}`
                       : ''}
                   </span>
                 ))}

@@ -496,7 +496,7 @@ function TermCell({
             {occ.length > 3 ? ` и ещё ${occ.length - 3}` : ''}
           </>
         )}
-        {a.termAccepted && ' · принят куратором'}
+        {a.termAccepted && '\u00a0· принят куратором'}
       </div>
       {flagged && a.term?.reason && (
         <div className="small" style={{ color: 'var(--c-warning)' }}>
@@ -678,7 +678,12 @@ function AssignmentCell({
               >
                 {g.label}
               </button>
-              {g.reason && <span className="muted"> · {MATCH_REASON[g.reason] ?? g.reason}</span>}
+              {g.reason && (
+                <span className="muted">
+                  {'\u00a0· '}
+                  {MATCH_REASON[g.reason] ?? g.reason}
+                </span>
+              )}
             </div>
           ))}
           <div className="inline-form" style={{ marginTop: 4 }}>

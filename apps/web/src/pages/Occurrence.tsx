@@ -25,7 +25,8 @@ import {
   StatusBadge,
 } from '../components/ui';
 import { policyOf } from '../lib/files';
-import { formatDate, formatDateTime, personName, pluralize } from '../lib/format';
+import { formatDate, formatDateTime, personName } from '../lib/format';
+import { notificationLabel, replanNotes, type ReplanCause, type StepLike } from '../lib/notifications';
 import { useAsync } from '../lib/useAsync';
 import { effectiveDue, workingDaysLeft } from '../lib/workdays';
 
@@ -72,8 +73,39 @@ function reviewIsReturn(r: Review) {
   return r.decision === 'return' || r.decision === 'returned';
 }
 
+/** An escalation the engine recorded in the audit trail, as a step (its level with the plan: `2@1`). */
+function escalationOf(h: HistoryEvent): StepLike | null {
+  if (h.action !== 'engine.escalated') return null;
+  const after = (h.after ?? {}) as { level?: unknown; eventKey?: unknown; at?: unknown };
+  const fromKey = typeof after.eventKey === 'string' ? after.eventKey.split('/escalation/')[1] : undefined;
+  const level = fromKey ?? (after.level === undefined ? '' : String(after.level));
+  return { kind: 'escalation', level, state: 'sent', sentAt: typeof after.at === 'string' ? after.at : h.at };
+}
+
+/**
+ * What re-planned the occurrence's reminders, oldest first: returns for rework and approved deadline
+ * changes. Unknown (null) for an item of several organizations, whose parts are re-planned one by one.
+ */
+function replanCausesOf(o: OccurrenceDetail): ReplanCause[] | null {
+  if ((o.organizations?.length ?? 0) > 1) return null;
+  const causes: ReplanCause[] = [];
+  for (const r of o.reviews ?? []) {
+    const at = r.createdAt ?? r.at;
+    if (reviewIsReturn(r) && r.state !== 'rejected' && at) causes.push({ kind: 'return', at });
+  }
+  for (const d of o.deadlineChanges ?? []) {
+    const at = d.decidedAt ?? d.createdAt;
+    if (d.status === 'approved' && at) causes.push({ kind: 'deadline', at });
+  }
+  return causes.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
 /** One chronological story from evidence, reviews and the audit trail, newest first. */
-function buildTimeline(o: OccurrenceDetail, history: HistoryEvent[]): TimelineEntry[] {
+function buildTimeline(
+  o: OccurrenceDetail,
+  history: HistoryEvent[],
+  notes: (epoch: number) => string,
+): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (const e of o.evidence ?? []) {
     out.push({
@@ -98,10 +130,12 @@ function buildTimeline(o: OccurrenceDetail, history: HistoryEvent[]): TimelineEn
   const seen = new Set(out.map((x) => `${x.at.slice(0, 16)}|${x.title.slice(0, 10)}`));
   for (const h of history) {
     if (/^(evidence\.submitted|review\.)/.test(h.action)) continue; // already shown from the records themselves
-    const level = (h.after as { level?: unknown } | null)?.level;
+    const escalation = escalationOf(h);
     const title =
       h.text ??
-      `${ACTION_LABELS[h.action] ?? h.action}${h.action === 'engine.escalated' && level ? `, уровень ${String(level)}` : ''}`;
+      (escalation
+        ? notificationLabel('escalation', escalation.level, notes)
+        : (ACTION_LABELS[h.action] ?? h.action));
     const key = `${h.at.slice(0, 16)}|${title.slice(0, 10)}`;
     if (seen.has(key)) continue;
     out.push({
@@ -113,17 +147,6 @@ function buildTimeline(o: OccurrenceDetail, history: HistoryEvent[]): TimelineEn
     });
   }
   return out.filter((x) => x.at).sort((a, b) => b.at.localeCompare(a.at));
-}
-
-/** `d10` → «Напоминание за 10 рабочих дней», `d0` → «в день срока», `2` → «Эскалация, уровень 2». */
-function reminderLabel(r: Reminder): string {
-  if (r.kind === 'escalation') return `Эскалация${r.level ? `, уровень ${r.level}` : ''}`;
-  const m = /^d(\d+)$/.exec(String(r.level ?? ''));
-  if (!m) return 'Напоминание';
-  const n = Number(m[1]);
-  return n === 0
-    ? 'Напоминание в день срока'
-    : `Напоминание за ${pluralize(n, ['рабочий день', 'рабочих дня', 'рабочих дней'])}`;
 }
 
 function historyWho(h: HistoryEvent): string | undefined {
@@ -170,8 +193,12 @@ export function OccurrencePage() {
   const versions = [...(o.evidence ?? [])].sort(
     (a, b) => (b.version ?? 0) - (a.version ?? 0) || (b.createdAt ?? '').localeCompare(a.createdAt ?? ''),
   );
-  const timeline = buildTimeline(o, history.data ?? []);
-  const reminders = [...(o.reminders ?? [])].sort((a, b) => a.at.localeCompare(b.at));
+  const reminders = [...(o.reminders ?? [])].sort(
+    (a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind),
+  );
+  const escalations = (history.data ?? []).map(escalationOf).filter((x): x is StepLike => !!x);
+  const notes = replanNotes(replanCausesOf(o), [...reminders, ...escalations]);
+  const timeline = buildTimeline(o, history.data ?? [], notes);
 
   return (
     <>
@@ -182,7 +209,7 @@ export function OccurrencePage() {
       </nav>
       <PageHeader
         title={`${number ? `${number} ` : ''}${o.title ?? o.activity?.title ?? 'Мероприятие'}`}
-        lead={[roadmap, o.label, o.section?.[0]].filter(Boolean).join(' · ')}
+        lead={[roadmap, o.label, o.section?.[0]].filter(Boolean).join('\u00a0· ')}
       >
         <StatusBadge status={o.status} overdue={o.overdue} />
       </PageHeader>
@@ -336,7 +363,7 @@ export function OccurrencePage() {
                     </div>
                     <div className="tl-when">
                       {formatDateTime(t.at, tz)}
-                      {t.who && t.who !== '—' ? ` · ${t.who}` : ''}
+                      {t.who && t.who !== '—' ? `\u00a0· ${t.who}` : ''}
                     </div>
                     {t.text && (
                       <p className={`comment${t.tone === 'warning' ? '' : ' comment-plain'}`}>{t.text}</p>
@@ -352,20 +379,7 @@ export function OccurrencePage() {
             {reminders.length === 0 ? (
               <p className="muted">Напоминаний не запланировано.</p>
             ) : (
-              <ul className="plain-list small" data-testid="reminders">
-                {reminders.map((r, i) => (
-                  <li key={i}>
-                    {reminderLabel(r)} — {formatDateTime(r.at, tz)}{' '}
-                    {r.sent ? (
-                      <span className="badge badge-success">отправлено</span>
-                    ) : r.state === 'skipped' ? (
-                      <span className="badge badge-muted">не понадобилось</span>
-                    ) : (
-                      <span className="badge badge-neutral">запланировано</span>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <ReminderList reminders={reminders} parts={parts} notes={notes} tz={tz} />
             )}
           </section>
 
@@ -375,6 +389,67 @@ export function OccurrencePage() {
         </div>
       </div>
     </>
+  );
+}
+
+const isSent = (r: Reminder) => r.sent || r.state === 'sent';
+
+/**
+ * The sent step that replaced a skipped one: when several steps fell due together (an item launched past
+ * its date, a worker outage) the engine sends only the latest and skips the rest — so, of the part's steps
+ * scheduled after the skipped one, the first that went out.
+ */
+function replacementOf(r: Reminder, all: Reminder[]): Reminder | undefined {
+  return all
+    .filter((x) => x !== r && isSent(x) && x.sentAt && x.organizationId === r.organizationId && x.at > r.at)
+    .sort((a, b) => a.sentAt!.localeCompare(b.sentAt!) || b.at.localeCompare(a.at))[0];
+}
+
+/** Sent more than an hour after its time (a catch-up): worth saying when. */
+const sentLate = (r: Reminder) => !!r.sentAt && Date.parse(r.sentAt) - Date.parse(r.at) > 3_600_000;
+
+function ReminderList({
+  reminders,
+  parts,
+  notes,
+  tz,
+}: {
+  reminders: Reminder[];
+  parts: { organizationId: string; name: string }[];
+  notes: (epoch: number) => string;
+  tz?: string;
+}) {
+  const orgName = (id?: string | null) =>
+    parts.length > 1 ? parts.find((p) => p.organizationId === id)?.name : undefined;
+  return (
+    <ul className="reminder-list small" data-testid="reminders">
+      {reminders.map((r, i) => {
+        const replacement = r.state === 'skipped' ? replacementOf(r, reminders) : undefined;
+        const org = orgName(r.organizationId);
+        return (
+          <li key={i} data-kind={r.kind} data-level={String(r.level ?? '')} data-state={r.state}>
+            <span className="reminder-title">{notificationLabel(r.kind, r.level, notes)}</span>
+            {org && <span className="reminder-org">{org}</span>}
+            <span className="reminder-meta">
+              {formatDateTime(r.at, tz)}{' '}
+              {isSent(r) ? (
+                <>
+                  <span className="badge badge-success">отправлено</span>
+                  {sentLate(r) && <> {formatDateTime(r.sentAt, tz)}</>}
+                </>
+              ) : r.state === 'skipped' ? (
+                <>
+                  <span className="badge badge-muted">пропущено</span> заменено более поздним уведомлением
+                  {replacement?.sentAt ? <>, отправленным {formatDateTime(replacement.sentAt, tz)}</> : ''}
+                </>
+              ) : (
+                <span className="badge badge-neutral">запланировано</span>
+              )}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

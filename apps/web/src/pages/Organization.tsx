@@ -2,14 +2,33 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { getHeadOverview, listUsers, reassignExecutors, saveDelayNote } from '../api/endpoints';
 import type { DirectoryUser, Task } from '../api/types';
 import { regionOf, useAuth } from '../auth';
-import { executorIdsOf, executorsOf, TaskCard } from '../components/TaskCard';
+import { executorIdsOf, executorsOf, SOON_WORKING_DAYS, TaskCard } from '../components/TaskCard';
 import { Alert, Empty, ErrorBox, Field, Loading, Modal, PageHeader, Stat } from '../components/ui';
+import { addWorkingDays } from '../../../../libs/terms/src/calendar';
+import { pluralize } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
-import { effectiveDue } from '../lib/workdays';
+import { effectiveDue, todayIso, workingDaysLeft } from '../lib/workdays';
 
 type Filter = 'attention' | 'overdue' | 'soon';
 
-const WINDOWS = [14, 30, 60];
+/** «Скоро срок» in working days, as on «Мои задачи» (10 by default). */
+const WINDOWS = [SOON_WORKING_DAYS, 20, 40];
+const workingDays = (n: number) => pluralize(n, ['рабочий день', 'рабочих дня', 'рабочих дней']);
+
+/**
+ * The API's window is in calendar days (at most 90): ask for the calendar days that `n` working days from
+ * today span, then keep what is due within `n` working days.
+ */
+function calendarWindow(n: number, tz?: string): number {
+  const today = todayIso(tz);
+  try {
+    const end = addWorkingDays(today, n);
+    const days = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+    return Math.min(90, Math.max(1, days));
+  } catch {
+    return Math.min(90, Math.ceil((n * 7) / 5) + 14);
+  }
+}
 
 /** One row per organization's part: the same occurrence can concern two of the head's organizations. */
 const rowKey = (t: Task) => `${t.id}:${t.organizationId ?? ''}`;
@@ -17,8 +36,11 @@ const rowKey = (t: Task) => `${t.id}:${t.organizationId ?? ''}`;
 export default function OrganizationPage() {
   const { me } = useAuth();
   const tz = me?.region?.timezone ?? me?.region?.tz;
-  const [days, setDays] = useState(14);
-  const { data, error, loading, reload } = useAsync((signal) => getHeadOverview(days, signal), [days]);
+  const [days, setDays] = useState(SOON_WORKING_DAYS);
+  const { data, error, loading, reload } = useAsync(
+    (signal) => getHeadOverview(calendarWindow(days, tz), signal),
+    [days, tz],
+  );
   const [filter, setFilter] = useState<Filter>('attention');
   const [reassign, setReassign] = useState<Task | null>(null);
   const [note, setNote] = useState<Task | null>(null);
@@ -33,7 +55,10 @@ export default function OrganizationPage() {
   ].join(', ');
 
   const overdue = useMemo(() => data?.overdue ?? [], [data]);
-  const soon = useMemo(() => data?.dueSoon ?? [], [data]);
+  const soon = useMemo(
+    () => (data?.dueSoon ?? []).filter((t) => workingDaysLeft(t, tz) <= days),
+    [data, days, tz],
+  );
 
   const visible = useMemo(() => {
     const list = filter === 'overdue' ? overdue : filter === 'soon' ? soon : [...overdue, ...soon];
@@ -80,7 +105,7 @@ export default function OrganizationPage() {
           <div className="stats">
             <Stat label="Просрочено" value={overdue.length} tone={overdue.length ? 'danger' : undefined} />
             <Stat
-              label={`Срок в ближайшие ${days} дней`}
+              label={`Срок в ближайшие ${workingDays(days)}`}
               value={soon.length}
               tone={soon.length ? 'warning' : undefined}
             />
@@ -104,14 +129,14 @@ export default function OrganizationPage() {
                 </button>
               ))}
             </div>
-            <div className="field" style={{ marginBottom: 0, maxWidth: 220 }}>
+            <div className="field" style={{ marginBottom: 0, maxWidth: 280 }}>
               <label htmlFor="soon-window" className="visually-hidden">
-                Скоро — это
+                Скоро срок — в пределах
               </label>
               <select id="soon-window" value={days} onChange={(e) => setDays(Number(e.target.value))}>
                 {WINDOWS.map((d) => (
                   <option key={d} value={d}>
-                    скоро: {d} дней
+                    скоро: {workingDays(d)}
                   </option>
                 ))}
               </select>

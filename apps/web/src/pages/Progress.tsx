@@ -35,43 +35,80 @@ function plannedTimeline(r: RoadmapDraft): TimelineItem[] {
   );
 }
 
-/** A category label on two lines at most, ellipsised to the axis width, right-aligned against the axis. */
-function WrappedTick(props: { x?: number; y?: number; max?: number; payload?: { value: string } }) {
-  const { x = 0, y = 0, payload, max = 22 } = props;
-  const words = String(payload?.value ?? '').split(/\s+/u);
-  const lines: string[] = [''];
-  for (const w of words) {
-    const line = lines[lines.length - 1];
-    if ((line + ' ' + w).trim().length <= max) lines[lines.length - 1] = (line + ' ' + w).trim();
-    else if (lines.length < 2) lines.push(w);
+/** A ref for an element and its rendered width, followed as it changes (0 until it is laid out). */
+function useWidth<T extends HTMLElement>(): [(el: T | null) => void, number] {
+  const [el, setEl] = useState<T | null>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [el]);
+  return [setEl, width];
+}
+
+let measuring: CanvasRenderingContext2D | null | undefined;
+
+/** The width of a text in the page's font at `size` px (a canvas measures it; a rough guess without one). */
+function textWidth(text: string, size: number): number {
+  if (measuring === undefined) measuring = document.createElement('canvas').getContext('2d');
+  if (!measuring) return text.length * size * 0.62;
+  measuring.font = `${size}px ${getComputedStyle(document.body).fontFamily}`;
+  return measuring.measureText(text).width;
+}
+
+/** Words into at most `maxLines` lines of `maxPx`; the last line ends in «…» when the text is longer. */
+function wrapWords(text: string, maxPx: number, size: number, maxLines = 2): string[] {
+  const fits = (s: string) => textWidth(s, size) <= maxPx;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/u).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (fits(next) || !line) line = next;
     else {
-      lines[1] = `${lines[1]} ${w}`;
-      break;
+      lines.push(line);
+      line = word;
     }
   }
+  if (line) lines.push(line);
+  const kept = lines.slice(0, maxLines);
+  const cut = lines.length > maxLines;
+  return kept.map((l, i) => {
+    let out = l;
+    const last = i === kept.length - 1;
+    if (fits(out) && !(last && cut)) return out;
+    while (out.length > 1 && !fits(`${out}…`)) out = out.slice(0, -1).trimEnd();
+    return `${out}…`;
+  });
+}
+
+/** Bars of a horizontal chart: thick enough to read, with the category's name above each. */
+const BAR = 18;
+const NAME_LINE = 14;
+const NAME_SIZE = 12;
+/** Room per category: two lines of name above the bar, the bar, and a gap. */
+const ROW = 2 * NAME_LINE + BAR + 18;
+
+/**
+ * A category's name written above its bar, over the whole width of the chart (not squeezed into an axis
+ * column at the left, where long names of directions and organizations would be cut).
+ */
+function NameAboveBar(props: { y?: number; payload?: { value: string }; left: number; maxPx: number }) {
+  const { y = 0, payload, left, maxPx } = props;
+  const lines = maxPx > 0 ? wrapWords(String(payload?.value ?? ''), maxPx, NAME_SIZE) : [];
+  const top = y - BAR / 2 - 5 - (lines.length - 1) * NAME_LINE;
   return (
-    <text x={x - 6} y={y} textAnchor="end" fontSize={11} fill="#5a6475">
+    <text x={left} y={top} textAnchor="start" fontSize={NAME_SIZE} fill="#1c2330">
       <title>{payload?.value}</title>
       {lines.map((l, i) => (
-        <tspan key={i} x={x - 6} dy={i === 0 ? (lines.length > 1 ? -3 : 4) : 13}>
-          {truncate(l, max)}
+        <tspan key={i} x={left} dy={i === 0 ? 0 : NAME_LINE}>
+          {l}
         </tspan>
       ))}
     </text>
   );
-}
-
-/** Whether the screen is phone-narrow (charts give their labels less room). */
-function useNarrow(): boolean {
-  const query = '(max-width: 520px)';
-  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
-  useEffect(() => {
-    const m = window.matchMedia(query);
-    const on = () => setNarrow(m.matches);
-    m.addEventListener('change', on);
-    return () => m.removeEventListener('change', on);
-  }, []);
-  return narrow;
 }
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -262,8 +299,10 @@ function CalendarLink({ fallback }: { fallback?: string }) {
   );
 }
 
+const CHART_MARGIN = { left: 4, right: 16, top: 2 * NAME_LINE + 4, bottom: 4 };
+
 function DirectionChart({ progress }: { progress: RoadmapProgress }) {
-  const narrow = useNarrow();
+  const [box, width] = useWidth<HTMLDivElement>();
   const rows = (progress.byDirection ?? []).map((d) => {
     const s = d.byStatus ?? {};
     const approved = d.approved ?? s.approved ?? 0;
@@ -279,27 +318,34 @@ function DirectionChart({ progress }: { progress: RoadmapProgress }) {
       ) : (
         <>
           <div
+            ref={box}
             className="chart"
-            style={{ height: Math.max(220, rows.length * 48 + 60) }}
+            style={{ height: rows.length * ROW + CHART_MARGIN.top + 64, minHeight: 0 }}
             aria-hidden="true"
             data-testid="chart-direction"
           >
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={rows} layout="vertical" margin={{ left: 0, right: 12, top: 4, bottom: 4 }}>
+              <BarChart data={rows} layout="vertical" margin={CHART_MARGIN} barSize={BAR}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} fontSize={12} />
                 <YAxis
                   type="category"
                   dataKey="name"
-                  width={narrow ? 110 : 170}
-                  tick={<WrappedTick max={narrow ? 13 : 20} />}
+                  width={1}
+                  axisLine={false}
+                  tickLine={false}
+                  tick={
+                    <NameAboveBar
+                      left={CHART_MARGIN.left + 1}
+                      maxPx={width - CHART_MARGIN.left - CHART_MARGIN.right - 4}
+                    />
+                  }
                   interval={0}
                 />
                 <Tooltip />
                 <Legend wrapperStyle={{ fontSize: 12 }} />
                 <Bar
                   isAnimationActive={false}
-                  maxBarSize={28}
                   dataKey="approved"
                   name="Выполнено"
                   stackId="a"
@@ -307,7 +353,6 @@ function DirectionChart({ progress }: { progress: RoadmapProgress }) {
                 />
                 <Bar
                   isAnimationActive={false}
-                  maxBarSize={28}
                   dataKey="inWork"
                   name="В работе"
                   stackId="a"
@@ -315,7 +360,6 @@ function DirectionChart({ progress }: { progress: RoadmapProgress }) {
                 />
                 <Bar
                   isAnimationActive={false}
-                  maxBarSize={28}
                   dataKey="overdue"
                   name="Просрочено"
                   stackId="a"
@@ -359,7 +403,7 @@ function DirectionChart({ progress }: { progress: RoadmapProgress }) {
 }
 
 function OverdueChart({ progress }: { progress: RoadmapProgress }) {
-  const narrow = useNarrow();
+  const [box, width] = useWidth<HTMLDivElement>();
   const rows = (progress.byOrganization ?? [])
     .map((o) => ({ name: o.name, overdue: o.overdue, total: o.total }))
     .filter((o) => o.overdue > 0)
@@ -372,30 +416,32 @@ function OverdueChart({ progress }: { progress: RoadmapProgress }) {
       ) : (
         <>
           <div
+            ref={box}
             className="chart"
-            style={{ height: Math.max(220, rows.length * 40 + 40) }}
+            style={{ height: rows.length * ROW + CHART_MARGIN.top + 40, minHeight: 0 }}
             aria-hidden="true"
             data-testid="chart-overdue"
           >
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={rows} layout="vertical" margin={{ left: 0, right: 12, top: 4, bottom: 4 }}>
+              <BarChart data={rows} layout="vertical" margin={CHART_MARGIN} barSize={BAR}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} fontSize={12} />
                 <YAxis
                   type="category"
                   dataKey="name"
-                  width={narrow ? 110 : 170}
-                  tick={<WrappedTick max={narrow ? 13 : 20} />}
+                  width={1}
+                  axisLine={false}
+                  tickLine={false}
+                  tick={
+                    <NameAboveBar
+                      left={CHART_MARGIN.left + 1}
+                      maxPx={width - CHART_MARGIN.left - CHART_MARGIN.right - 4}
+                    />
+                  }
                   interval={0}
                 />
                 <Tooltip />
-                <Bar
-                  isAnimationActive={false}
-                  maxBarSize={28}
-                  dataKey="overdue"
-                  name="Просрочено"
-                  fill={COLORS.overdue}
-                />
+                <Bar isAnimationActive={false} dataKey="overdue" name="Просрочено" fill={COLORS.overdue} />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -419,10 +465,46 @@ function OverdueChart({ progress }: { progress: RoadmapProgress }) {
 const DAY = 86_400_000;
 const t = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
 
+const MONTH = new Intl.DateTimeFormat('ru-RU', { month: 'short', timeZone: 'UTC' });
+/** Width of a tick label at the axis' 0.75rem, generously (no text is measured before it is drawn). */
+const tickLabelPx = (label: string) => label.length * 6.8 + 10;
+
+/**
+ * Month lines for the timeline: every month, quarter, half-year or year, whichever leaves room for a label;
+ * «окт. 2026» on the first and on each January, the month alone in between, the year alone when only years
+ * fit. A label that would run past the right edge is left out (its line stays).
+ */
+function monthTicks(min: number, max: number, width: number): { at: number; label: string }[] {
+  const span = max - min;
+  const monthPx = width > 0 ? (width * 30.44 * DAY) / span : 80;
+  const step = [1, 3, 6, 12].find((s) => monthPx * s >= 80) ?? 12;
+  const ticks: { at: number; label: string }[] = [];
+  const first = new Date(min);
+  for (
+    let d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
+    d.getTime() < max;
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))
+  ) {
+    if (d.getUTCMonth() % step !== 0) continue;
+    const year = d.getUTCFullYear();
+    const withYear = ticks.length === 0 || d.getUTCMonth() === 0;
+    const label = step === 12 ? String(year) : withYear ? `${MONTH.format(d)} ${year}` : MONTH.format(d);
+    ticks.push({ at: d.getTime(), label });
+  }
+  if (width > 0) {
+    for (const tk of ticks) {
+      const x = ((tk.at - min) / span) * width;
+      if (x + tickLabelPx(tk.label) > width) tk.label = '';
+    }
+  }
+  return ticks;
+}
+
 /** A Gantt-like view: one row per activity, one bar per occurrence from its start (or the previous due) to its due. */
 function Gantt({ items, today }: { items: TimelineItem[]; today: string }) {
   const [direction, setDirection] = useState('');
   const [limit, setLimit] = useState(40);
+  const [axis, axisWidth] = useWidth<HTMLDivElement>();
   const directions = useMemo(
     () => [...new Set(items.map((i) => i.direction).filter(Boolean) as string[])],
     [items],
@@ -451,25 +533,10 @@ function Gantt({ items, today }: { items: TimelineItem[]; today: string }) {
   const min = Math.min(...starts, t(today)) - 7 * DAY;
   const max = Math.max(...ends, t(today)) + 7 * DAY;
   const span = max - min;
-  const pos = (ms: number) => `${(((ms - min) / span) * 100).toFixed(3)}%`;
-
-  // Month ticks (or quarters when the span is long).
-  const ticks: { at: number; label: string }[] = [];
-  const first = new Date(min);
-  const monthsSpan = span / (30 * DAY);
-  const step = monthsSpan > 30 ? 6 : monthsSpan > 14 ? 3 : 1;
-  for (
-    let d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
-    d.getTime() < max;
-    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step, 1))
-  ) {
-    if (step > 1 && d.getUTCMonth() % step !== 0) continue;
-    ticks.push({
-      at: d.getTime(),
-      label: new Intl.DateTimeFormat('ru-RU', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(d),
-    });
-  }
-
+  const frac = (ms: number) => (ms - min) / span;
+  const pos = (ms: number) => `${(frac(ms) * 100).toFixed(3)}%`;
+  const ticks = monthTicks(min, max, axisWidth);
+  const todayFrac = frac(t(today));
   const shown = rows.slice(0, limit);
   return (
     <>
@@ -500,14 +567,25 @@ function Gantt({ items, today }: { items: TimelineItem[]; today: string }) {
       </div>
       <div className="gantt" data-testid="gantt" role="region" aria-label="Диаграмма сроков" tabIndex={0}>
         <div className="gantt-grid">
-          <div className="gantt-label muted small">Мероприятие</div>
-          <div className="gantt-axis">
+          <div className="gantt-head muted small">Мероприятие</div>
+          <div className="gantt-axis" ref={axis}>
             {ticks.map((tk) => (
-              <span key={tk.at} className="gantt-tick" style={{ left: pos(tk.at) }}>
+              <span
+                key={tk.at}
+                className="gantt-tick"
+                style={{ left: pos(tk.at) }}
+                aria-hidden={tk.label ? undefined : true}
+              >
                 {tk.label}
               </span>
             ))}
-            <span className="gantt-today" style={{ left: pos(t(today)) }} title="Сегодня" />
+            {/* Today on a row of its own under the months, so the line never crosses a month's name */}
+            <span
+              className={`gantt-today gantt-today-axis${todayFrac > 0.8 ? ' is-end' : ''}`}
+              style={{ left: pos(t(today)) }}
+            >
+              <span className="gantt-today-label">сегодня</span>
+            </span>
           </div>
           {shown.map((list) => {
             const head = list[0];
@@ -545,7 +623,9 @@ function GanttRow({
   return (
     <>
       <div className="gantt-label" title={label}>
-        {isOccurrence(head) ? <Link to={`/occurrences/${head.id}`}>{label}</Link> : label}
+        <span className="gantt-name">
+          {isOccurrence(head) ? <Link to={`/occurrences/${head.id}`}>{label}</Link> : label}
+        </span>
       </div>
       <div className="gantt-track">
         <span className="gantt-today" style={{ left: todayPos }} aria-hidden="true" />

@@ -49,7 +49,7 @@ export default function ReviewsPage() {
                       {t.title}
                     </strong>
                     <div className="muted small">
-                      {orgNameOf(t) ? `${orgNameOf(t)} · ` : ''}срок {formatDate(t.due, false)}
+                      {orgNameOf(t) ? `${orgNameOf(t)}\u00a0· ` : ''}срок {formatDate(t.due, false)}
                     </div>
                     {t.evidence && (
                       <div className="muted small">
