@@ -20,7 +20,7 @@ import {
   watchErrors,
   watchProgress,
 } from './support/browser';
-import { importFixture } from './support/roadmap-fixture';
+import { importFixture, isoToday } from './support/roadmap-fixture';
 import { seedTasks, waitForStatus, type SeedTask } from './support/seed';
 
 /** Submits evidence as the demo executor, the way the web app does (multipart `files`, `comment`). */
@@ -137,6 +137,19 @@ describe('curator', () => {
       .first()
       .waitFor({ timeout: 90_000 });
     await screenshot(page, 'curator-launched-desktop');
+
+    // The order already past due at launch is marked done: evidence, and the order's number and date.
+    const row = page.getByTestId('past-due-row').filter({ hasText: fixture.pastDueTitle });
+    await row.getByLabel('Комментарий').fill('Выполнено до утверждения дорожной карты');
+    await row
+      .getByLabel(/Файлы/)
+      .setInputFiles({ name: 'prikaz.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
+    await row.getByRole('button', { name: 'Выполнено', exact: true }).click();
+    await row.getByRole('alert').filter({ hasText: 'номер и дату документа' }).waitFor();
+    await row.getByLabel('Номер документа').fill('17-р');
+    await row.getByLabel('Дата документа').fill(isoToday());
+    await row.getByRole('button', { name: 'Выполнено', exact: true }).click();
+    await row.waitFor({ state: 'detached', timeout: 60_000 });
     expect(errors).toEqual([]);
   });
 

@@ -326,6 +326,8 @@ export interface PastDueItem {
   status?: string;
   /** The curator's decision: `pending` until made. */
   decision?: 'pending' | 'done' | 'replanned' | 'overdue' | null;
+  /** The result is an order or a protocol: marking it done needs its number and date. */
+  expectsDocument?: boolean;
 }
 
 export interface ImportResult {

@@ -757,6 +757,8 @@ function PastDueRow({ item, onDecided }: { item: PastDueItem; onDecided: (occurr
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
   const [files, setFiles] = useState<File[]>([]);
+  const [docNumber, setDocNumber] = useState('');
+  const [docDate, setDocDate] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = item.occurrenceId;
@@ -764,22 +766,29 @@ function PastDueRow({ item, onDecided }: { item: PastDueItem; onDecided: (occurr
   async function decide(decision: 'done' | 'replan' | 'overdue') {
     setError(null);
     if (decision === 'replan' && !date) return setError('Укажите новый срок');
-    if (decision === 'done' && !reason.trim())
-      return setError('Для отчёта министерства укажите, когда и как выполнено');
+    if (decision === 'done') {
+      if (!reason.trim()) return setError('Для отчёта министерства укажите, когда и как выполнено');
+      if (!files.length) return setError('Приложите подтверждающие документы');
+      if (item.expectsDocument && (!docNumber.trim() || !docDate))
+        return setError('Укажите номер и дату документа (приказа, протокола)');
+    }
     setBusy(true);
     try {
-      if (decision === 'done' && files.length) {
+      if (decision === 'done') {
         const form = new FormData();
         form.append('decision', 'done');
         form.append('reason', reason.trim());
         form.append('comment', reason.trim());
+        if (item.expectsDocument) {
+          form.append('documentNumber', docNumber.trim());
+          form.append('documentDate', docDate);
+        }
         for (const f of files) form.append('files', f, f.name);
         await upload(`/occurrences/${encodeURIComponent(id)}/past-due`, form).promise;
       } else {
         await decidePastDue(id, {
           decision,
           due: decision === 'replan' ? date : undefined,
-          reason: decision === 'done' ? reason.trim() : undefined,
           comment: reason.trim() || undefined,
         });
       }
@@ -811,7 +820,7 @@ function PastDueRow({ item, onDecided }: { item: PastDueItem; onDecided: (occurr
             />
           </div>
           <div className="field">
-            <label htmlFor={`pd-files-${id}`}>Файлы (необязательно)</label>
+            <label htmlFor={`pd-files-${id}`}>Файлы (для «Выполнено»)</label>
             <input
               id={`pd-files-${id}`}
               type="file"
@@ -819,6 +828,28 @@ function PastDueRow({ item, onDecided }: { item: PastDueItem; onDecided: (occurr
               onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
             />
           </div>
+          {item.expectsDocument && (
+            <>
+              <div className="field">
+                <label htmlFor={`pd-docnum-${id}`}>Номер документа</label>
+                <input
+                  id={`pd-docnum-${id}`}
+                  type="text"
+                  value={docNumber}
+                  onChange={(e) => setDocNumber(e.target.value)}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={`pd-docdate-${id}`}>Дата документа</label>
+                <input
+                  id={`pd-docdate-${id}`}
+                  type="date"
+                  value={docDate}
+                  onChange={(e) => setDocDate(e.target.value)}
+                />
+              </div>
+            </>
+          )}
           <div className="field">
             <label htmlFor={`pd-date-${id}`}>Новый срок</label>
             <input id={`pd-date-${id}`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />

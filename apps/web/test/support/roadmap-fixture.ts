@@ -41,7 +41,7 @@ function document(title: string, rows: string[][], today = isoToday()): string {
     'Демонстрационной области',
     `от «${Number(today.slice(8, 10))}» ${MONTHS[Number(today.slice(5, 7)) - 1]} ${year} г. № 202`,
     '',
-    `**${title} на период ${year}-${year + 1} годы**`,
+    `**${title} на период ${year - 1}-${year + 1} годы**`,
     '',
     '№\tНаименование мероприятия\tОтветственный субъект\tОтветственный исполнитель (соисполнители)\tСрок\tРезультат выполнения мероприятия',
     ...rows.map((r) => r.join('\t')),
@@ -53,15 +53,18 @@ function document(title: string, rows: string[][], today = isoToday()): string {
 
 /**
  * For the import test: one clean row, one responsible with a typo (`ЦНППИМ` for the alias `ЦНППМ`), one
- * responsible the directory does not know, one term nobody can date, and a numbering gap the importer warns
- * about.
+ * responsible the directory does not know, one term nobody can date, a numbering gap the importer warns
+ * about, and an order already past due at launch.
  */
 export function importFixture(stamp = Date.now()): {
   text: string;
   title: string;
   misspelt: string;
   unknownOrg: string;
+  /** An activity already past due when the plan is launched, whose result is an order. */
+  pastDueTitle: string;
 } {
+  const pastDueTitle = 'Утверждение состава региональных наставников';
   const today = isoToday();
   const d = (n: number) => ru(addDays(today, n));
   const title = `План мероприятий («дорожная карта») по развитию наставничества педагогических работников (e2e ${stamp})`;
@@ -102,8 +105,16 @@ export function importFixture(stamp = Date.now()): {
       `до ${d(70)}`,
       'Банк практик на сайте',
     ],
+    [
+      '2.2.',
+      pastDueTitle,
+      'ГАУ ДПО «ДИРО»',
+      'Иванова М.С.',
+      `до ${d(-10)}`,
+      'Приказ министерства о составе региональных наставников',
+    ],
   ];
-  return { text: document(title, rows), title, misspelt, unknownOrg };
+  return { text: document(title, rows), title, misspelt, unknownOrg, pastDueTitle };
 }
 
 /** For tests that need items of their own: `n` clean activities of the demo executor, due in 3–8 weeks. */
