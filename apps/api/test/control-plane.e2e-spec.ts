@@ -661,6 +661,11 @@ describe('control plane, end to end (real PostgreSQL, real Temporal, real engine
         .map((r: { status: string }) => r.status)
         .every((x: string) => ['cancelled', 'approved'].includes(x)),
     ).toBe(true);
+    // A cancelled activity takes no more dates.
+    const refused = await post(t.curator, `/api/activities/${a.id}/external-dates`, {
+      occurrences: [{ due: '2030-06-30' }],
+    }).expect(409);
+    expect(refused.body.code).toBe('activity_cancelled');
   });
 
   it('documents every control-plane route in OpenAPI, with a summary', async () => {

@@ -128,7 +128,7 @@ export function returnForRework(o: OccurrenceState, comment: string, reworkDue: 
 export function changeDue(o: OccurrenceState, newDue: IsoDate): OccurrencePatch {
   requireStatus(o, ACTIVE, 'перенести срок');
   if (!isIsoDate(newDue))
-    throw invalid('bad_date', 'Новый срок должен быть датой ГГГГ-ММ-ДД', { field: 'newDue' });
+    throw invalid('bad_date', 'Новый срок должен быть датой ГГГГ-ММ-ДД', { field: 'proposedDue' });
   return { due: newDue };
 }
 

@@ -2,16 +2,18 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager, MoreThan } from 'typeorm';
-import { invalid, todayIn } from '@karta/domain';
+import { invalid } from '@karta/domain';
 import { User } from '@karta/persistence';
 import { AppConfig } from '../config';
 import type { AuthUser } from '../common/auth-user';
 import { AcceptInviteDto, LoginDto, MeDto, TokenDto } from './auth.dto';
 import { hashPassword, sha256Hex, verifyPassword } from './passwords';
+import { AccessService } from '../common/access.service';
 
 @Injectable()
 export class AuthService {
   constructor(
+    private readonly access: AccessService,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     @InjectEntityManager() private readonly manager: EntityManager,
@@ -54,9 +56,12 @@ export class AuthService {
     const deputyFor: Array<{ user_id: string; full_name: string; from: string; to: string }> =
       await this.manager.query(
         `SELECT d.user_id, u.full_name, d."from"::text AS "from", d."to"::text AS "to" FROM deputies d JOIN users u ON u.id = d.user_id
-        WHERE d.deputy_id = $1 AND $2::date BETWEEN d."from" AND d."to"`,
-        [user.id, todayIn('Europe/Moscow')],
+        WHERE d.deputy_id = $1`,
+        [user.id],
       );
+    // The same rule as the access checks: a stand-in period counts in the absent person's region's days.
+    const scope = await this.access.scopeFor(user);
+    const current = deputyFor.filter((d) => scope.delegations.some((g) => g.userId === d.user_id));
     return {
       id: user.id,
       email: user.email,
@@ -67,7 +72,7 @@ export class AuthService {
         organizationName: r.name,
         regionId: r.region_id,
       })),
-      deputyFor: deputyFor.map((d) => ({ userId: d.user_id, fullName: d.full_name, from: d.from, to: d.to })),
+      deputyFor: current.map((d) => ({ userId: d.user_id, fullName: d.full_name, from: d.from, to: d.to })),
     };
   }
 

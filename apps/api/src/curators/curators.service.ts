@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { assert, isOverdue, OccurrenceStatus, todayIn } from '@karta/domain';
+import { assert, isOverdue, OccurrenceStatus } from '@karta/domain';
 import { AccessService } from '../common/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { TASK_COLUMNS, TaskRow, taskView } from '../occurrences/occurrence-views';
 import { RoadmapsService } from '../roadmaps/roadmaps.service';
+import { Clock } from '../common/clock';
 
 /** The ministry's views: what waits for review, deadline change requests, the progress of a roadmap. */
 @Injectable()
 export class CuratorsService {
   constructor(
+    private readonly clock: Clock,
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly access: AccessService,
     private readonly roadmaps: RoadmapsService,
@@ -39,7 +41,7 @@ export class CuratorsService {
       [regions],
     );
     return rows.map((r) => ({
-      ...taskView(r),
+      ...taskView(r, this.clock.now()),
       evidence: r.evidence_id
         ? { id: r.evidence_id, version: r.version, submittedAt: r.submitted_at, submittedBy: r.submitted_by }
         : null,
@@ -63,7 +65,7 @@ export class CuratorsService {
   async progress(user: AuthUser, roadmapId: string) {
     const roadmap = await this.roadmaps.managed(user, roadmapId);
     const [{ tz }] = await this.manager.query(`SELECT tz FROM regions WHERE id = $1`, [roadmap.regionId]);
-    const today = todayIn(tz);
+    const today = this.clock.today(tz);
     const rows: Array<{
       id: string;
       status: OccurrenceStatus;
@@ -110,9 +112,10 @@ export class CuratorsService {
       d.byStatus[r.status] = (d.byStatus[r.status] ?? 0) + 1;
       directions.set(key, d);
     }
+    // Each organization's own part: its status and the date it is held to (a returned part, its rework date).
     const byOrganization = await this.manager.query(
       `SELECT org.id AS "organizationId", org.name, count(*)::int AS total,
-              count(*) FILTER (WHERE coalesce(p.overdue, false) OR (o.status IN ('planned','open','returned') AND coalesce(p.rework_due, o.due) < $2::date))::int AS overdue,
+              count(*) FILTER (WHERE coalesce(p.overdue, false) OR (coalesce(p.status, o.status) IN ('planned','open','returned') AND coalesce(p.rework_due, o.rework_due, o.due) < $2::date))::int AS overdue,
               count(*) FILTER (WHERE coalesce(p.status, o.status) = 'approved')::int AS approved
          FROM occurrences o JOIN activity_parts ap ON ap.activity_id = o.activity_id
          JOIN organizations org ON org.id = ap.organization_id

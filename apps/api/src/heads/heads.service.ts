@@ -7,10 +7,10 @@ import {
   assert,
   assertActive,
   canReassign,
+  effectiveDue,
   invalid,
   notFound,
   OccurrenceScope,
-  todayIn,
 } from '@karta/domain';
 import { Activity, ActivityExecutor, OrganizationRepository, Roadmap } from '@karta/persistence';
 import type { Person, ReassignExecutorInput } from '../../../../workflows/src/messages';
@@ -21,11 +21,13 @@ import { TASK_COLUMNS, TaskRow, taskView } from '../occurrences/occurrence-views
 import { answer } from '../occurrences/workflow-actions';
 import { CommandDispatcher } from '../temporal/command-dispatcher';
 import { ReassignDto } from './heads.dto';
+import { Clock } from '../common/clock';
 
 /** Heads of organizations: their subtree's overdue and due-soon items, reassignment of executors. */
 @Injectable()
 export class HeadsService implements OnModuleInit {
   constructor(
+    private readonly clock: Clock,
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly access: AccessService,
     private readonly audit: AuditService,
@@ -75,13 +77,15 @@ export class HeadsService implements OnModuleInit {
       [orgIds],
     );
     const items = rows.map((r) => ({
-      ...taskView(r),
+      ...taskView(r, this.clock.now()),
       executors: (r as TaskRow & { executors: string | null }).executors,
     }));
     const soon = (i: (typeof items)[number]) => {
-      const today = todayIn(rows.find((r) => r.id === i.id)!.tz);
+      const today = this.clock.today(rows.find((r) => r.id === i.id)!.tz);
       return (
-        !i.overdue && ['planned', 'open', 'returned'].includes(i.status) && i.due <= addDays(today, days)
+        !i.overdue &&
+        ['planned', 'open', 'returned'].includes(i.status) &&
+        effectiveDue({ status: i.status, due: i.due, reworkDue: i.reworkDue }) <= addDays(today, days)
       );
     };
     return { organizationIds: orgIds, overdue: items.filter((i) => i.overdue), dueSoon: items.filter(soon) };

@@ -30,7 +30,7 @@ export const TASK_COLUMNS = `o.id, o.activity_id, o.roadmap_id, r.title AS roadm
 
 export const DUE_SOON_DAYS = 14;
 
-export function taskView(row: TaskRow, now = new Date()) {
+export function taskView(row: TaskRow, now: Date) {
   const today = todayIn(row.tz, now);
   const state = { status: row.status, due: row.due, reworkDue: row.rework_due };
   const overdue = row.overdue || isOverdue(state, today);

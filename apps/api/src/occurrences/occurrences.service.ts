@@ -43,7 +43,8 @@ export class OccurrencesService {
         ORDER BY o.due, o.id`,
       [[...scope.actingFor], filter],
     );
-    return rows.map((r) => taskView(r));
+    const now = this.clock.now();
+    return rows.map((r) => taskView(r, now));
   }
 
   async get(user: AuthUser, id: string) {

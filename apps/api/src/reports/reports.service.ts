@@ -3,20 +3,14 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { createEvents, EventAttributes } from 'ics';
 import { EntityManager } from 'typeorm';
-import {
-  addDays,
-  isOverdue,
-  notFound,
-  OCCURRENCE_STATUS_LABELS,
-  OccurrenceStatus,
-  todayIn,
-} from '@karta/domain';
+import { addDays, isOverdue, notFound, OCCURRENCE_STATUS_LABELS, OccurrenceStatus } from '@karta/domain';
 import { User } from '@karta/persistence';
 import { randomToken } from '../auth/passwords';
 import { AppConfig } from '../config';
 import { AccessService } from '../common/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { RoadmapsService } from '../roadmaps/roadmaps.service';
+import { Clock } from '../common/clock';
 
 interface ExportRow {
   ordinal: number;
@@ -50,6 +44,7 @@ const ru = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '
 @Injectable()
 export class ReportsService {
   constructor(
+    private readonly clock: Clock,
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly roadmaps: RoadmapsService,
     private readonly access: AccessService,
@@ -63,7 +58,7 @@ export class ReportsService {
       `SELECT tz, name FROM regions WHERE id = $1`,
       [roadmap.regionId],
     );
-    const today = todayIn(tz);
+    const today = this.clock.today(tz);
     const rows: ExportRow[] = await this.manager.query(
       `SELECT a.ordinal, a.number, a.section, a.title, a.term_raw, a.result,
               (SELECT string_agg(org.name, '; ' ORDER BY ap.lead DESC, org.name) FROM activity_parts ap JOIN organizations org ON org.id = ap.organization_id WHERE ap.activity_id = a.id) AS responsible,

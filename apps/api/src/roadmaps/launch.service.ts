@@ -53,12 +53,14 @@ export function planOccurrences(
     const end = term.window?.end ?? period.to;
     if (!start || !end || start > end) return [];
     const checkpoints = planCheckpoints({ start, end }, resolvePolicy(policy).checkpointCadence);
-    return checkpoints.filter((c) => c.due >= today).map((c) => ({
-      start: c.start,
-      due: c.due,
-      kind: 'checkpoint',
-      label: c.label,
-    }));
+    return checkpoints
+      .filter((c) => c.due >= today)
+      .map((c) => ({
+        start: c.start,
+        due: c.due,
+        kind: 'checkpoint',
+        label: c.label,
+      }));
   }
   if (term.kind === 'external') return [];
   return [...term.occurrences]
@@ -342,6 +344,7 @@ export class LaunchService implements OnModuleInit {
     assert(canManageRoadmaps(scope, roadmap.regionId), 'Даты вносит куратор региона');
     if (roadmap.status !== 'active' || !activity.workflowId)
       throw conflict('roadmap_not_active', 'Дорожная карта не запущена или уже закрыта');
+    if (activity.cancelledAt) throw conflict('activity_cancelled', 'Мероприятие отменено');
     for (const d of dates) {
       if (!isIsoDate(d.due) || (d.start && !isIsoDate(d.start)))
         throw invalid('bad_date', 'Даты должны быть в формате ГГГГ-ММ-ДД', { field: 'occurrences' });

@@ -440,7 +440,7 @@ export class RoadmapsService {
   }
 
   termContext(roadmap: Roadmap, tz: string) {
-    const year = new Date().getUTCFullYear();
+    const year = Number(this.clock.today(tz).slice(0, 4));
     return { from: roadmap.periodFrom ?? `${year}-01-01`, to: roadmap.periodTo ?? `${year + 1}-12-31`, tz };
   }
 
