@@ -117,6 +117,8 @@ export class LaunchService implements OnModuleInit {
             termAccepted: true,
           },
         );
+        // A corrected term is a corrected reading of the approved plan, so the baseline moves with it; an
+        // approved deadline change (approveDeadlineChange) moves only `due` and keeps the baseline.
         for (const o of plan.apply.moved)
           await tx.update(
             Occurrence,
