@@ -634,6 +634,17 @@ describe('control plane, end to end (real PostgreSQL, real Temporal, real engine
         decision: 'done',
         occurrence: { status: 'approved', outcome: 'выполнено с нарушением срока' },
       });
+      // Sent again (a retry after a lost answer or a crash mid-way): the same result, nothing doubled.
+      const again = await decide({
+        reason: 'Выполнено до утверждения дорожной карты',
+        documentNumber: '2625',
+        documentDate: '2021-08-13',
+      }).expect(200);
+      expect(again.body).toMatchObject({ decision: 'done', occurrence: { status: 'approved' } });
+      const [{ n }] = await e.db.query(`SELECT count(*)::int AS n FROM evidence WHERE occurrence_id = $1`, [
+        done!.occurrenceId,
+      ]);
+      expect(n).toBe(1);
     }
   });
 

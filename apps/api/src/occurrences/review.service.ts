@@ -381,6 +381,11 @@ export class ReviewService implements OnModuleInit {
       return { id, decision: 'replanned', due: result.due };
     }
     // done: the curator records the result for the lead organization's executors, then approves it.
+    // Three steps (evidence, approval, decision); a retry after a crash between them resumes where it stopped.
+    if (ctx.occurrence.status === 'approved') {
+      await mark('done');
+      return { id, decision: 'done', occurrence: (await this.contexts.load(user, id)).occurrence };
+    }
     const lead = ctx.parts.find((p) => p.lead);
     const executor = ctx.executors.find((e) => e.organizationId === lead?.organizationId) ?? ctx.executors[0];
     if (!executor)
