@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { S3Options } from '../storage/s3.storage';
 import { DEFAULT_WEB_DIST } from '../web/serve-web';
 
 /**
@@ -30,18 +31,7 @@ export class AppConfig {
   readonly loginRateLimit!: { limit: number; ttlMs: number };
   readonly upload!: { maxFileBytes: number; maxFiles: number; maxRoadmapBytes: number };
   /** Where evidence files are kept: under STORAGE_DIR, or an S3-compatible bucket. */
-  readonly storage!:
-    | { driver: 'local'; dir: string }
-    | {
-        driver: 's3';
-        bucket: string;
-        region: string;
-        endpoint?: string;
-        accessKeyId?: string;
-        secretAccessKey?: string;
-        forcePathStyle: boolean;
-        prefix: string;
-      };
+  readonly storage!: { driver: 'local'; dir: string } | ({ driver: 's3' } & S3Options);
   readonly demoPassword!: string;
   /** How long an HTTP request waits for the workflow to accept a human action before answering 202. */
   readonly workflowWaitMs!: number;
