@@ -6,7 +6,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ApiInvalid } from '../common/api-docs';
+import { ApiInvalid, problem } from '../common/api-docs';
 import { Auth, CurrentUser } from '../common/auth.decorators';
 import type { AuthUser } from '../common/auth-user';
 import { AcceptInviteDto, LoginDto, MeDto, TokenDto } from './auth.dto';
@@ -51,11 +51,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenDto })
   @ApiInvalid(
     { field: 'password', constraint: 'minLength', message: 'слишком короткое (минимум 10 симв.)' },
-    {
-      code: 'invite_invalid',
-      message: 'Приглашение недействительно или истекло',
-      field: 'token',
-    },
+    problem('invite_invalid', 'Приглашение недействительно или истекло', 'token'),
   )
   @ApiTooManyRequestsResponse(TOO_MANY)
   acceptInvite(@Body() dto: AcceptInviteDto): Promise<TokenDto> {

@@ -80,6 +80,10 @@ export interface DomainProblem {
   [detail: string]: unknown;
 }
 
+/** A domain error for the docs, as the service throws it: `invalid(code, message, { field })`. */
+export const problem = (code: string, message: string, field?: string): DomainProblem =>
+  field ? { code, message, field } : { code, message };
+
 export const uuidProblem = (field = 'id'): FieldProblem => ({
   field,
   constraint: 'isUuid',

@@ -29,10 +29,10 @@ import {
   ApiInvalid,
   ApiNotFound,
   ApiUploadTooLarge,
-  DomainProblem,
   EX,
   FieldProblem,
   uuidProblem,
+  problem,
 } from '../common/api-docs';
 import { Auth, CurrentUser } from '../common/auth.decorators';
 import type { AuthUser } from '../common/auth-user';
@@ -59,16 +59,12 @@ const MANAGERS_ONLY = 'Справочник ведут кураторы реги
 const PEOPLE_MANAGERS_ONLY = 'Сотрудниками управляют кураторы региона и администраторы';
 const DEPUTY_EDITORS = 'Заместителя назначает сам сотрудник, его руководитель или куратор';
 const USER_NOT_FOUND = ['user_not_found', 'Пользователь не найден'] as const;
-const ORG_NOT_IN_REGION: DomainProblem = {
-  code: 'organization_not_in_region',
-  message: 'Организация не найдена в этом регионе',
-  field: 'parentId',
-};
-const ORG_NOT_FOUND: DomainProblem = {
-  code: 'organization_not_found',
-  message: 'Организация не найдена',
-  field: 'organizationId',
-};
+const ORG_NOT_IN_REGION = problem(
+  'organization_not_in_region',
+  'Организация не найдена в этом регионе',
+  'parentId',
+);
+const ORG_NOT_FOUND = problem('organization_not_found', 'Организация не найдена', 'organizationId');
 const FULL_NAME_SHORT: FieldProblem = {
   field: 'fullName',
   constraint: 'minLength',
@@ -89,14 +85,14 @@ const ImportDocs = () =>
     }),
     ApiInvalid(
       uuidProblem('regionId'),
-      { code: 'file_required', message: 'Приложите файл CSV или XLSX в поле file', field: 'file' },
-      { code: 'bad_file', message: 'Файл не читается как XLSX', field: 'file' },
-      { code: 'bad_encoding', message: 'CSV должен быть в кодировке UTF-8', field: 'file' },
-      {
-        code: 'empty_file',
-        message: 'В файле нет строк данных (нужна строка заголовков и хотя бы одна строка)',
-        field: 'file',
-      },
+      problem('file_required', 'Приложите файл CSV или XLSX в поле file', 'file'),
+      problem('bad_file', 'Файл не читается как XLSX', 'file'),
+      problem('bad_encoding', 'CSV должен быть в кодировке UTF-8', 'file'),
+      problem(
+        'empty_file',
+        'В файле нет строк данных (нужна строка заголовков и хотя бы одна строка)',
+        'file',
+      ),
     ),
     ApiForbidden(MANAGERS_ONLY),
     ApiUploadTooLarge(),
@@ -123,14 +119,10 @@ export class DirectoryController {
   @ApiCreatedResponse({ type: RegionDto })
   @ApiInvalid(
     { field: 'code', constraint: 'matches', message: 'неверный формат' },
-    {
-      code: 'bad_tz',
-      message: 'tz: должно быть часовым поясом IANA, например Europe/Moscow',
-      field: 'tz',
-    },
+    problem('bad_tz', 'tz: должно быть часовым поясом IANA, например Europe/Moscow', 'tz'),
   )
   @ApiForbidden('Регионы заводит администратор')
-  @ApiConflict({ code: 'region_exists', message: 'Регион с кодом demo уже есть' })
+  @ApiConflict(problem('region_exists', 'Регион с кодом demo уже есть'))
   createRegion(@CurrentUser() user: AuthUser, @Body() dto: CreateRegionDto) {
     return this.directory.createRegion(user, dto);
   }
@@ -155,7 +147,7 @@ export class DirectoryController {
       constraint: 'isIn',
       message: 'недопустимое значение (допустимо: ministry, institute, municipal, school, other)',
     },
-    { code: 'region_not_found', message: 'Регион не найден', field: 'regionId' },
+    problem('region_not_found', 'Регион не найден', 'regionId'),
     ORG_NOT_IN_REGION,
   )
   @ApiForbidden(MANAGERS_ONLY)
@@ -168,17 +160,9 @@ export class DirectoryController {
   @ApiOkResponse({ type: OrganizationDto, description: 'The organization as saved' })
   @ApiInvalid(
     uuidProblem(),
-    {
-      code: 'region_immutable',
-      message: 'Организацию нельзя перенести в другой регион',
-      field: 'regionId',
-    },
+    problem('region_immutable', 'Организацию нельзя перенести в другой регион', 'regionId'),
     ORG_NOT_IN_REGION,
-    {
-      code: 'parent_cycle',
-      message: 'Вышестоящей не может быть сама организация или подведомственная ей',
-      field: 'parentId',
-    },
+    problem('parent_cycle', 'Вышестоящей не может быть сама организация или подведомственная ей', 'parentId'),
   )
   @ApiForbidden(MANAGERS_ONLY)
   @ApiNotFound('organization_not_found', 'Организация не найдена')
@@ -249,15 +233,11 @@ export class DirectoryController {
   @ApiInvalid(
     { field: 'email', constraint: 'isEmail', message: 'должно быть адресом электронной почты' },
     FULL_NAME_SHORT,
-    {
-      code: 'roles_required',
-      message: 'Укажите хотя бы одну роль в организации (roles)',
-      field: 'roles',
-    },
+    problem('roles_required', 'Укажите хотя бы одну роль в организации (roles)', 'roles'),
     ORG_NOT_FOUND,
   )
   @ApiForbidden('Назначать роли можно только в организациях своего региона')
-  @ApiConflict({ code: 'user_exists', message: 'Пользователь sokolova@diro.ru уже есть' })
+  @ApiConflict(problem('user_exists', 'Пользователь sokolova@diro.ru уже есть'))
   createUser(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
     return this.directory.createUser(user, dto);
   }
@@ -310,7 +290,7 @@ export class DirectoryController {
   @ApiInvalid(uuidProblem(), ROLE_IN, ORG_NOT_FOUND)
   @ApiForbidden('Назначать роли можно только в организациях своего региона')
   @ApiNotFound(...USER_NOT_FOUND)
-  @ApiConflict({ code: 'role_exists', message: 'Такая роль уже назначена' })
+  @ApiConflict(problem('role_exists', 'Такая роль уже назначена'))
   addRole(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: RoleInputDto) {
     return this.directory.addRole(user, id, dto);
   }
@@ -382,14 +362,10 @@ export class DirectoryController {
   @ApiInvalid(
     uuidProblem(),
     { field: 'from', constraint: 'matches', message: 'неверный формат' },
-    { code: 'self_deputy', message: 'Нельзя назначить заместителем самого себя', field: 'deputyId' },
-    { code: 'bad_range', message: 'Дата начала позже даты окончания', field: 'from' },
-    { code: 'user_not_found', message: 'Заместитель не найден', field: 'deputyId' },
-    {
-      code: 'deputy_other_region',
-      message: 'Заместитель должен работать в том же регионе',
-      field: 'deputyId',
-    },
+    problem('self_deputy', 'Нельзя назначить заместителем самого себя', 'deputyId'),
+    problem('bad_range', 'Дата начала позже даты окончания', 'from'),
+    problem('user_not_found', 'Заместитель не найден', 'deputyId'),
+    problem('deputy_other_region', 'Заместитель должен работать в том же регионе', 'deputyId'),
   )
   @ApiForbidden(DEPUTY_EDITORS)
   addDeputy(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: CreateDeputyDto) {

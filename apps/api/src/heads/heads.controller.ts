@@ -11,6 +11,7 @@ import {
   TASK_EXAMPLE,
   uuidProblem,
   workflowRejected,
+  problem,
 } from '../common/api-docs';
 import { Auth, CurrentUser } from '../common/auth.decorators';
 import type { AuthUser } from '../common/auth-user';
@@ -86,11 +87,7 @@ export class HeadsController {
   @ApiInvalid(
     uuidProblem(),
     { field: 'userIds', constraint: 'arrayMinSize', message: 'слишком мало элементов (1 минимум)' },
-    {
-      code: 'organization_not_in_activity',
-      message: 'Организация не участвует в мероприятии',
-      field: 'organizationId',
-    },
+    problem('organization_not_in_activity', 'Организация не участвует в мероприятии', 'organizationId'),
     {
       code: 'user_not_in_organization',
       message: 'Исполнителем можно назначить только сотрудника этой организации (или подведомственной)',

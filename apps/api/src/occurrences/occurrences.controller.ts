@@ -30,12 +30,12 @@ import {
   ApiNotFound,
   ApiUploadTooLarge,
   ApiWorkflowAction,
-  DomainProblem,
   EX,
   occurrenceState,
   ROADMAP_NOT_ACTIVE,
   uuidProblem,
   workflowRejected,
+  problem,
 } from '../common/api-docs';
 import { Auth, CurrentUser } from '../common/auth.decorators';
 import type { AuthUser } from '../common/auth-user';
@@ -60,36 +60,28 @@ import { ReviewService } from './review.service';
 const NOT_FOUND = ['occurrence_not_found', 'Мероприятие (срок) не найдено'] as const;
 const NOT_ASSIGNED = 'Это мероприятие вам не назначено: нет доступа';
 const REVIEWERS_ONLY = 'Решение по отчёту принимает куратор министерства этого региона';
-const REASON_REQUIRED: DomainProblem = {
-  code: 'reason_required',
-  message: 'Срок нарушен: укажите причину нарушения срока (комментарий или пояснение руководителя)',
-  field: 'comment',
-};
-const FILES_REQUIRED: DomainProblem = {
-  code: 'files_required',
-  message: 'Приложите хотя бы один файл в поле files',
-  field: 'files',
-};
-const DOCUMENT_NUMBER_REQUIRED: DomainProblem = {
-  code: 'document_number_required',
-  message: 'Укажите номер документа (приказа, протокола)',
-  field: 'documentNumber',
-};
-const FILE_TYPE: DomainProblem = {
-  code: 'file_type_not_allowed',
-  message:
-    'Файл «Отчёт.exe»: тип application/x-msdownload не принимается (нужны PDF, документы Office/ODF, изображения, архив ZIP или текст)',
-  field: 'files',
-};
+const REASON_REQUIRED = problem(
+  'reason_required',
+  'Срок нарушен: укажите причину нарушения срока (комментарий или пояснение руководителя)',
+  'comment',
+);
+const FILES_REQUIRED = problem('files_required', 'Приложите хотя бы один файл в поле files', 'files');
+const DOCUMENT_NUMBER_REQUIRED = problem(
+  'document_number_required',
+  'Укажите номер документа (приказа, протокола)',
+  'documentNumber',
+);
+const FILE_TYPE = problem(
+  'file_type_not_allowed',
+  'Файл «Отчёт.exe»: тип application/x-msdownload не принимается (нужны PDF, документы Office/ODF, изображения, архив ZIP или текст)',
+  'files',
+);
 const COMMENT_TOO_LONG = {
   field: 'comment',
   constraint: 'maxLength',
   message: 'слишком длинное (максимум 4000 симв.)',
 };
-const CHANGE_DECIDED: DomainProblem = {
-  code: 'change_decided',
-  message: 'По этому запросу уже принято решение',
-};
+const CHANGE_DECIDED = problem('change_decided', 'По этому запросу уже принято решение');
 const SUBMITTED = {
   id: EX.evidence,
   version: 2,
@@ -168,14 +160,10 @@ export class OccurrencesController {
     { field: 'documentDate', constraint: 'matches', message: 'неверный формат' },
     FILES_REQUIRED,
     DOCUMENT_NUMBER_REQUIRED,
-    { code: 'document_date_required', message: 'Укажите дату документа', field: 'documentDate' },
-    { code: 'too_many_files', message: 'Не больше 10 файлов за раз', field: 'files' },
+    problem('document_date_required', 'Укажите дату документа', 'documentDate'),
+    problem('too_many_files', 'Не больше 10 файлов за раз', 'files'),
     FILE_TYPE,
-    {
-      code: 'organization_not_in_activity',
-      message: 'Организация не участвует в мероприятии',
-      field: 'organizationId',
-    },
+    problem('organization_not_in_activity', 'Организация не участвует в мероприятии', 'organizationId'),
   )
   @ApiForbidden('Отчёт отправляет исполнитель или руководитель ответственной организации')
   @ApiNotFound(...NOT_FOUND)
@@ -238,8 +226,8 @@ export class OccurrencesController {
     uuidProblem(),
     { field: 'comment', constraint: 'minLength', message: 'слишком короткое (минимум 1 симв.)' },
     { field: 'reworkDue', constraint: 'matches', message: 'неверный формат' },
-    { code: 'bad_date', message: 'Срок доработки не может быть в прошлом', field: 'reworkDue' },
-    { code: 'comment_required', message: 'Укажите, что нужно доработать', field: 'comment' },
+    problem('bad_date', 'Срок доработки не может быть в прошлом', 'reworkDue'),
+    problem('comment_required', 'Укажите, что нужно доработать', 'comment'),
   )
   @ApiForbidden(REVIEWERS_ONLY)
   @ApiNotFound(...NOT_FOUND)
@@ -269,12 +257,12 @@ export class OccurrencesController {
     uuidProblem(),
     { field: 'proposedDue', constraint: 'matches', message: 'неверный формат' },
     { field: 'reason', constraint: 'minLength', message: 'слишком короткое (минимум 3 симв.)' },
-    { code: 'same_due', message: 'Новый срок совпадает с текущим', field: 'proposedDue' },
+    problem('same_due', 'Новый срок совпадает с текущим', 'proposedDue'),
   )
   @ApiForbidden('Перенос срока может запросить исполнитель, руководитель или куратор')
   @ApiNotFound(...NOT_FOUND)
   @ApiConflict(
-    { code: 'change_pending', message: 'Запрос на перенос этого срока уже ожидает решения' },
+    problem('change_pending', 'Запрос на перенос этого срока уже ожидает решения'),
     occurrenceState('перенести срок', 'approved', ['planned', 'open', 'submitted', 'returned']),
     ROADMAP_NOT_ACTIVE,
   )
@@ -356,24 +344,17 @@ export class OccurrencesController {
       constraint: 'isIn',
       message: 'недопустимое значение (допустимо: done, replan, overdue)',
     },
-    { code: 'due_required', message: 'Укажите новый срок (due)', field: 'due' },
-    { code: 'bad_date', message: 'Новый срок не может быть в прошлом', field: 'due' },
-    {
-      code: 'reason_required',
-      message: 'Срок прошёл до запуска: укажите причину для отчёта (reason)',
-      field: 'reason',
-    },
+    problem('due_required', 'Укажите новый срок (due)', 'due'),
+    problem('bad_date', 'Новый срок не может быть в прошлом', 'due'),
+    problem('reason_required', 'Срок прошёл до запуска: укажите причину для отчёта (reason)', 'reason'),
     FILES_REQUIRED,
     DOCUMENT_NUMBER_REQUIRED,
   )
   @ApiForbidden(REVIEWERS_ONLY)
   @ApiNotFound(...NOT_FOUND)
   @ApiConflict(
-    { code: 'not_past_due', message: 'Срок не был просрочен на момент запуска' },
-    {
-      code: 'no_executor',
-      message: 'У мероприятия нет исполнителя, от имени которого записать отчёт',
-    },
+    problem('not_past_due', 'Срок не был просрочен на момент запуска'),
+    problem('no_executor', 'У мероприятия нет исполнителя, от имени которого записать отчёт'),
     ROADMAP_NOT_ACTIVE,
     workflowRejected('Отчёт не принят'),
   )

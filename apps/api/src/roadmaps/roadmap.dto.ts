@@ -16,6 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { EX, ROADMAP_TITLE } from '../common/api-docs';
+import { PAST_DUE_ITEM } from './roadmap.examples';
 
 export class ImportRoadmapBodyDto {
   @ApiPropertyOptional({
@@ -219,17 +220,7 @@ export class LaunchResultDto {
   @ApiProperty({
     description:
       'Occurrences already past on the launch day: the curator marks each done, re-plans it or keeps it overdue',
-    example: [
-      {
-        occurrenceId: EX.occurrence2,
-        activityId: EX.activity,
-        number: '1.1.',
-        title: 'Актуализация регионального положения о системе научно-методического сопровождения',
-        due: '2024-08-30',
-        status: 'open',
-        decision: 'pending',
-      },
-    ],
+    example: [PAST_DUE_ITEM],
   })
   pastDue!: Array<{
     occurrenceId: string;

@@ -29,11 +29,11 @@ import {
   ApiNotFound,
   ApiUploadTooLarge,
   binary,
-  DomainProblem,
   EX,
   ROADMAP_NOT_ACTIVE,
   ROADMAP_NOT_DRAFT,
   uuidProblem,
+  problem,
 } from '../common/api-docs';
 import { Auth, CurrentUser } from '../common/auth.decorators';
 import type { AuthUser } from '../common/auth-user';
@@ -60,32 +60,25 @@ import { RoadmapsService, UploadedDocument } from './roadmaps.service';
 
 const OTHER_REGION = 'Дорожная карта другого региона: нет доступа';
 const ROADMAP_NOT_FOUND = ['roadmap_not_found', 'Дорожная карта не найдена'] as const;
-const ACTIVITY_NOT_FOUND: DomainProblem = {
-  code: 'activity_not_found',
-  message: 'Мероприятие не найдено в этой дорожной карте',
-};
-const ORG_NOT_IN_REGION: DomainProblem = {
-  code: 'organization_not_in_region',
-  message: 'Организация не найдена в справочнике региона',
-  field: 'organizationId',
-};
-const USER_NOT_IN_REGION: DomainProblem = {
-  code: 'user_not_in_region',
-  message: 'Сотрудник не найден в справочнике региона',
-  field: 'userId',
-};
-const USER_NOT_ALLOWED: DomainProblem = {
-  code: 'user_not_allowed',
-  message: 'Ответственным может быть только организация',
-  field: 'userId',
-};
-const ORGANIZATION_REQUIRED: DomainProblem = {
-  code: 'organization_required',
-  message: 'Укажите организацию (organizationId)',
-  field: 'organizationId',
-};
-const ACTIVITY_GONE: DomainProblem = { code: 'activity_not_found', message: 'Мероприятие не найдено' };
-const ACTIVITY_CANCELLED: DomainProblem = { code: 'activity_cancelled', message: 'Мероприятие отменено' };
+const ACTIVITY_NOT_FOUND = problem('activity_not_found', 'Мероприятие не найдено в этой дорожной карте');
+const ORG_NOT_IN_REGION = problem(
+  'organization_not_in_region',
+  'Организация не найдена в справочнике региона',
+  'organizationId',
+);
+const USER_NOT_IN_REGION = problem(
+  'user_not_in_region',
+  'Сотрудник не найден в справочнике региона',
+  'userId',
+);
+const USER_NOT_ALLOWED = problem('user_not_allowed', 'Ответственным может быть только организация', 'userId');
+const ORGANIZATION_REQUIRED = problem(
+  'organization_required',
+  'Укажите организацию (organizationId)',
+  'organizationId',
+);
+const ACTIVITY_GONE = problem('activity_not_found', 'Мероприятие не найдено');
+const ACTIVITY_CANCELLED = problem('activity_cancelled', 'Мероприятие отменено');
 
 @ApiTags('roadmaps')
 @Auth()
@@ -114,21 +107,16 @@ export class RoadmapsController {
       constraint: 'isIn',
       message: 'недопустимое значение (допустимо: auto, text, docx, pdf, html, xlsx)',
     },
-    { code: 'file_required', message: 'Приложите файл дорожной карты в поле file', field: 'file' },
-    { code: 'file_too_large', message: 'Файл больше 25 МБ', field: 'file' },
-    { code: 'region_required', message: 'Укажите регион дорожной карты (regionId)', field: 'regionId' },
-    { code: 'region_not_found', message: 'Регион не найден', field: 'regionId' },
-    {
-      code: 'import_no_text_layer',
-      message:
-        'Не удалось прочитать документ: В PDF нет текстового слоя (скан?): распознайте текст, например ocrmypdf -l rus — the PDF has no text layer (a scan?); run OCR first',
-      field: 'file',
-    },
-    {
-      code: 'import_no_activities',
-      message: 'В документе не найдено ни одного мероприятия',
-      field: 'file',
-    },
+    problem('file_required', 'Приложите файл дорожной карты в поле file', 'file'),
+    problem('file_too_large', 'Файл больше 25 МБ', 'file'),
+    problem('region_required', 'Укажите регион дорожной карты (regionId)', 'regionId'),
+    problem('region_not_found', 'Регион не найден', 'regionId'),
+    problem(
+      'import_no_text_layer',
+      'Не удалось прочитать документ: В PDF нет текстового слоя (скан?): распознайте текст, например ocrmypdf -l rus — the PDF has no text layer (a scan?); run OCR first',
+      'file',
+    ),
+    problem('import_no_activities', 'В документе не найдено ни одного мероприятия', 'file'),
   )
   @ApiForbidden('Загружать дорожные карты могут кураторы министерства')
   @ApiUploadTooLarge()
@@ -313,11 +301,7 @@ export class RoadmapsController {
     USER_NOT_IN_REGION,
     USER_NOT_ALLOWED,
     ORGANIZATION_REQUIRED,
-    {
-      code: 'target_required',
-      message: 'Укажите исполнителя (userId) или организацию (organizationId)',
-      field: 'userId',
-    },
+    problem('target_required', 'Укажите исполнителя (userId) или организацию (organizationId)', 'userId'),
   )
   @ApiForbidden(OTHER_REGION)
   @ApiNotFound(...ROADMAP_NOT_FOUND, ACTIVITY_NOT_FOUND)
@@ -343,16 +327,16 @@ export class RoadmapsController {
     USER_NOT_IN_REGION,
     USER_NOT_ALLOWED,
     ORGANIZATION_REQUIRED,
-    {
-      code: 'target_required',
-      message: 'Укажите исполнителя (userId) или организацию, чей руководитель исполняет (organizationId)',
-      field: 'userId',
-    },
+    problem(
+      'target_required',
+      'Укажите исполнителя (userId) или организацию, чей руководитель исполняет (organizationId)',
+      'userId',
+    ),
   )
   @ApiForbidden(OTHER_REGION)
   @ApiNotFound(
     ...ROADMAP_NOT_FOUND,
-    { code: 'assignment_not_found', message: 'Сопоставление не найдено' },
+    problem('assignment_not_found', 'Сопоставление не найдено'),
     ACTIVITY_NOT_FOUND,
   )
   @ApiConflict(ROADMAP_NOT_DRAFT)
@@ -375,7 +359,7 @@ export class RoadmapsController {
   @ApiInvalid(
     uuidProblem(),
     { field: 'index', constraint: 'min', message: 'слишком маленькое значение (минимум 0)' },
-    { code: 'warning_not_found', message: 'Нет предупреждения с номером 3', field: 'index' },
+    problem('warning_not_found', 'Нет предупреждения с номером 3', 'index'),
   )
   @ApiForbidden(OTHER_REGION)
   @ApiNotFound(...ROADMAP_NOT_FOUND, ACTIVITY_NOT_FOUND)
@@ -443,10 +427,7 @@ export class RoadmapsController {
   @ApiInvalid(uuidProblem())
   @ApiForbidden(OTHER_REGION)
   @ApiNotFound(...ROADMAP_NOT_FOUND)
-  @ApiConflict(BLOCKED, {
-    code: 'roadmap_closed',
-    message: 'Дорожная карта закрыта: запуск невозможен',
-  })
+  @ApiConflict(BLOCKED, problem('roadmap_closed', 'Дорожная карта закрыта: запуск невозможен'))
   launch(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string) {
     return this.launcher.launch(user, id);
   }
@@ -481,7 +462,7 @@ export class RoadmapsController {
   })
   @ApiForbidden(OTHER_REGION)
   @ApiNotFound(...ROADMAP_NOT_FOUND)
-  @ApiConflict({ code: 'roadmap_not_active', message: 'Черновик не запущен: закрывать нечего' })
+  @ApiConflict(problem('roadmap_not_active', 'Черновик не запущен: закрывать нечего'))
   close(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: CloseRoadmapDto) {
     return this.launcher.close(user, id, dto.reason);
   }
@@ -515,15 +496,15 @@ export class ActivitiesController {
       message: 'слишком мало элементов (1 минимум)',
     },
     { field: 'occurrences.0.due', constraint: 'matches', message: 'неверный формат' },
-    { code: 'bad_date', message: 'Даты должны быть в формате ГГГГ-ММ-ДД', field: 'occurrences' },
-    { code: 'bad_range', message: 'Начало позже срока', field: 'occurrences' },
+    problem('bad_date', 'Даты должны быть в формате ГГГГ-ММ-ДД', 'occurrences'),
+    problem('bad_range', 'Начало позже срока', 'occurrences'),
   )
   @ApiForbidden('Даты вносит куратор региона')
   @ApiNotFound(ACTIVITY_GONE.code, ACTIVITY_GONE.message)
-  @ApiConflict(ROADMAP_NOT_ACTIVE, {
-    code: 'workflow_rejected',
-    message: 'Процесс мероприятия отклонил даты: Дорожная карта закрыта',
-  })
+  @ApiConflict(
+    ROADMAP_NOT_ACTIVE,
+    problem('workflow_rejected', 'Процесс мероприятия отклонил даты: Дорожная карта закрыта'),
+  )
   externalDates(
     @CurrentUser() user: AuthUser,
     @Param('id', Uuid()) id: string,
@@ -551,26 +532,24 @@ export class ActivitiesController {
   @ApiInvalid(
     uuidProblem(),
     { field: 'term', constraint: 'maxLength', message: 'слишком длинное (максимум 500 симв.)' },
-    {
-      code: 'term_unknown',
-      message: 'Срок «после согласования» не распознан: уточните формулировку',
-      field: 'term',
-    },
-    {
-      code: 'term_outside_period',
-      message: 'Срок «до 20.12.2027» не даёт ни одной даты в периоде дорожной карты',
-      field: 'term',
-    },
+    problem('term_unknown', 'Срок «после согласования» не распознан: уточните формулировку', 'term'),
+    problem(
+      'term_outside_period',
+      'Срок «до 20.12.2027» не даёт ни одной даты в периоде дорожной карты',
+      'term',
+    ),
   )
   @ApiForbidden(OTHER_REGION)
-  @ApiNotFound(ACTIVITY_GONE.code, ACTIVITY_GONE.message, {
-    code: 'roadmap_not_found',
-    message: 'Дорожная карта не найдена',
-  })
-  @ApiConflict(ROADMAP_NOT_ACTIVE, ACTIVITY_CANCELLED, {
-    code: 'workflow_rejected',
-    message: 'Процесс мероприятия отклонил исправление срока: Дорожная карта закрыта',
-  })
+  @ApiNotFound(
+    ACTIVITY_GONE.code,
+    ACTIVITY_GONE.message,
+    problem('roadmap_not_found', 'Дорожная карта не найдена'),
+  )
+  @ApiConflict(
+    ROADMAP_NOT_ACTIVE,
+    ACTIVITY_CANCELLED,
+    problem('workflow_rejected', 'Процесс мероприятия отклонил исправление срока: Дорожная карта закрыта'),
+  )
   correctTerm(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: CorrectTermDto) {
     return this.launcher.correctTerm(user, id, dto.term);
   }
@@ -589,10 +568,11 @@ export class ActivitiesController {
     message: 'должно быть строкой',
   })
   @ApiForbidden(OTHER_REGION)
-  @ApiNotFound(ACTIVITY_GONE.code, ACTIVITY_GONE.message, {
-    code: 'roadmap_not_found',
-    message: 'Дорожная карта не найдена',
-  })
+  @ApiNotFound(
+    ACTIVITY_GONE.code,
+    ACTIVITY_GONE.message,
+    problem('roadmap_not_found', 'Дорожная карта не найдена'),
+  )
   @ApiConflict(ROADMAP_NOT_ACTIVE, ACTIVITY_CANCELLED)
   cancel(@CurrentUser() user: AuthUser, @Param('id', Uuid()) id: string, @Body() dto: CancelActivityDto) {
     return this.launcher.cancelActivity(user, id, dto.reason);

@@ -3,20 +3,7 @@
  * above, tab-separated cells, a section row, executors as surnames with initials), written against the
  * demo directory (ГАУ ДПО «ДИРО», Иванова М.С. and Ковалёв А.П.) with dates relative to today.
  */
-const MONTHS = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
+import { MONTH_NAMES_GENITIVE } from '../../../../libs/terms/src/months';
 
 export function isoToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
@@ -39,7 +26,7 @@ function document(title: string, rows: string[][], today = isoToday()): string {
     'Утвержден',
     'приказом министерства образования',
     'Демонстрационной области',
-    `от «${Number(today.slice(8, 10))}» ${MONTHS[Number(today.slice(5, 7)) - 1]} ${year} г. № 202`,
+    `от «${Number(today.slice(8, 10))}» ${MONTH_NAMES_GENITIVE[Number(today.slice(5, 7)) - 1]} ${year} г. № 202`,
     '',
     `**${title} на период ${year - 1}-${year + 1} годы**`,
     '',
