@@ -47,6 +47,7 @@ import {
   Step,
 } from './schedule';
 import { endOfLocalDay, iso, isIsoDate, isValidTimeZone, localDate } from './time';
+import { STATUS_LABELS } from '../../libs/domain/src/status-labels';
 
 export type EngineErrorKind = 'validation' | 'forbidden' | 'not_found' | 'conflict';
 
@@ -901,15 +902,7 @@ export class ActivityEngine {
 
 // ---------------------------------------------------------------------------------------------------------
 
-const STATUS_RU: Record<string, string> = {
-  planned: 'запланировано',
-  open: 'в работе',
-  submitted: 'на проверке',
-  returned: 'возвращено на доработку',
-  approved: 'принято',
-  cancelled: 'отменено',
-  missed: 'не представлено',
-};
+const STATUS_RU: Record<string, string> = STATUS_LABELS;
 
 function optional<K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } {
   return (value === undefined || value === null || value === '' ? {} : { [key]: value }) as { [P in K]?: V };

@@ -7,3 +7,4 @@ export * from './matching';
 export * from './roadmap';
 export * from './evidence';
 export * from './audit';
+export { STATUS_LABELS } from './status-labels';

@@ -1,5 +1,6 @@
 import { IsoDate, isIsoDate } from './dates';
 import { conflict, invalid } from './errors';
+import { STATUS_LABELS } from './status-labels';
 
 export const OCCURRENCE_STATUSES = [
   'planned',
@@ -11,14 +12,10 @@ export const OCCURRENCE_STATUSES = [
 ] as const;
 export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
 
-export const OCCURRENCE_STATUS_LABELS: Record<OccurrenceStatus, string> = {
-  planned: 'Запланировано',
-  open: 'В работе',
-  submitted: 'На проверке',
-  returned: 'Возвращено на доработку',
-  approved: 'Принято',
-  cancelled: 'Отменено',
-};
+/** As a column value or a badge: «В работе». Inside a sentence use STATUS_LABELS («в работе»). */
+export const OCCURRENCE_STATUS_LABELS = Object.fromEntries(
+  OCCURRENCE_STATUSES.map((s) => [s, STATUS_LABELS[s][0].toUpperCase() + STATUS_LABELS[s].slice(1)]),
+) as Record<OccurrenceStatus, string>;
 
 /** The outcome as the ministry reports it. */
 export const OUTCOMES = ['выполнено', 'выполнено с нарушением срока', 'не выполнено'] as const;
@@ -66,15 +63,7 @@ function requireStatus(o: OccurrenceState, allowed: readonly OccurrenceStatus[],
   }
 }
 
-const labelOf = (s: OccurrenceStatus) =>
-  ({
-    planned: 'запланировано',
-    open: 'в работе',
-    submitted: 'на проверке',
-    returned: 'возвращено на доработку',
-    approved: 'принято',
-    cancelled: 'отменено',
-  })[s];
+const labelOf = (s: OccurrenceStatus) => STATUS_LABELS[s];
 
 export function open(o: OccurrenceState): OccurrencePatch {
   requireStatus(o, ['planned'], 'открыть срок');

@@ -4,6 +4,7 @@
  * and actions the workflow has not confirmed yet (occurrences/workflow-actions.ts). Documentation only.
  */
 import { applyDecorators } from '@nestjs/common';
+import { STATUS_LABELS } from '@karta/domain';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -158,16 +159,7 @@ export function ApiConflict(...problems: DomainProblem[]) {
 /** The occurrence is not in a status that allows the action (`requireStatus` in libs/domain). */
 export const occurrenceState = (action: string, status: string, allowed: string[]): DomainProblem => ({
   code: 'occurrence_state',
-  message: `Нельзя ${action}: мероприятие в статусе «${
-    {
-      planned: 'запланировано',
-      open: 'в работе',
-      submitted: 'на проверке',
-      returned: 'возвращено на доработку',
-      approved: 'принято',
-      cancelled: 'отменено',
-    }[status]
-  }»`,
+  message: `Нельзя ${action}: мероприятие в статусе «${STATUS_LABELS[status as keyof typeof STATUS_LABELS]}»`,
   status,
   allowed,
 });
