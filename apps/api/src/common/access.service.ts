@@ -48,14 +48,16 @@ export class AccessService {
   }
 
   private async compute(userId: string): Promise<ActorScope> {
-    // A stand-in period is counted in the days of the region the absent person works in.
+    // A stand-in period is counted in the days of the region the absent person works in; periods a day
+    // either side of today's UTC date cover every zone, so older ones are not read on every request.
     const stands: Array<{ user_id: string; from: string; to: string; tz: string }> = await this.manager.query(
       `SELECT DISTINCT d.user_id, d."from"::text AS "from", d."to"::text AS "to", r.tz
          FROM deputies d JOIN users u ON u.id = d.user_id
          JOIN role_assignments ra ON ra.user_id = d.user_id
          JOIN organizations o ON o.id = ra.organization_id JOIN regions r ON r.id = o.region_id
-        WHERE d.deputy_id = $1 AND u.active`,
-      [userId],
+        WHERE d.deputy_id = $1 AND u.active
+          AND d."from" <= $2::date + 1 AND d."to" >= $2::date - 1`,
+      [userId, this.clock.today('UTC')],
     );
     const principals = [
       ...new Set(
